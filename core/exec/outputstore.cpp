@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exec/outputstore.h"
+
+#include <QDir>
+#include <QTemporaryFile>
+
+namespace volley {
+
+namespace {
+// Bytes collected in memory before one append-write to the spill file.
+constexpr qint64 kSpillChunk = 64 * 1024;
+} // namespace
+
+SpillBuffer::SpillBuffer(qint64 memoryLimit)
+    : m_memoryLimit(memoryLimit)
+{}
+
+SpillBuffer::~SpillBuffer() = default;
+
+bool SpillBuffer::append(const char *data, qint64 size)
+{
+    if (size <= 0)
+        return true;
+    m_memory.append(data, size);
+    m_size += size;
+    if (!m_file && m_memory.size() > m_memoryLimit) {
+        m_file = std::make_unique<QTemporaryFile>(QDir::tempPath()
+                                                  + QStringLiteral("/volley-output-XXXXXX"));
+        if (!m_file->open()) {
+            m_error = QStringLiteral("cannot create a spill file in %1: %2")
+                          .arg(QDir::tempPath(), m_file->errorString());
+            m_file.reset();
+            return false;
+        }
+        m_file->close();
+    }
+    if (m_file && m_memory.size() >= kSpillChunk)
+        return flushPending();
+    return true;
+}
+
+bool SpillBuffer::flushPending()
+{
+    if (!m_file || m_memory.isEmpty())
+        return true;
+    // Open only while writing: a thousand spilled buffers must not hold a thousand fds.
+    if (!m_file->open()) {
+        m_error = m_file->errorString();
+        return false;
+    }
+    m_file->seek(m_file->size());
+    const bool ok = m_file->write(m_memory) == m_memory.size();
+    if (!ok)
+        m_error = QStringLiteral("cannot write the spill file %1: %2")
+                      .arg(m_file->fileName(), m_file->errorString());
+    m_file->close();
+    if (ok)
+        m_memory.clear();
+    return ok;
+}
+
+QByteArray SpillBuffer::read(qint64 maxBytes) const
+{
+    const qint64 want = maxBytes < 0 ? m_size : qMin(maxBytes, m_size);
+    if (!m_file)
+        return m_memory.left(want);
+    QByteArray out;
+    out.reserve(want);
+    const qint64 onDisk = m_size - m_memory.size();
+    if (m_file->open()) {
+        out = m_file->read(qMin(want, onDisk));
+        m_file->close();
+    }
+    if (out.size() < want)
+        out.append(m_memory.left(want - out.size()));
+    return out;
+}
+
+bool SpillBuffer::writeTo(QIODevice *device) const
+{
+    if (m_file) {
+        if (!m_file->open())
+            return false;
+        QByteArray block;
+        while (!(block = m_file->read(1 << 20)).isEmpty()) {
+            if (device->write(block) != block.size()) {
+                m_file->close();
+                return false;
+            }
+        }
+        m_file->close();
+    }
+    return device->write(m_memory) == m_memory.size();
+}
+
+OutputStore::OutputStore(qint64 memoryLimit)
+    : m_memoryLimit(memoryLimit)
+{}
+
+OutputStore::~OutputStore() = default;
+
+SpillBuffer &OutputStore::buffer(int command, Stream stream)
+{
+    const qsizetype index = qsizetype(command) * 2 + int(stream);
+    while (m_buffers.size() <= index)
+        m_buffers.append(std::make_shared<SpillBuffer>(m_memoryLimit));
+    return *m_buffers[index];
+}
+
+void OutputStore::append(int command, Stream stream, const char *data, qint64 size)
+{
+    QMutexLocker lock(&m_mutex);
+    buffer(command, stream).append(data, size);
+}
+
+int OutputStore::commandCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int((m_buffers.size() + 1) / 2);
+}
+
+qint64 OutputStore::size(int command, Stream stream) const
+{
+    QMutexLocker lock(&m_mutex);
+    const qsizetype index = qsizetype(command) * 2 + int(stream);
+    return index < m_buffers.size() ? m_buffers.at(index)->size() : 0;
+}
+
+qint64 OutputStore::totalSize(Stream stream) const
+{
+    QMutexLocker lock(&m_mutex);
+    qint64 total = 0;
+    for (qsizetype i = int(stream); i < m_buffers.size(); i += 2)
+        total += m_buffers.at(i)->size();
+    return total;
+}
+
+QByteArray OutputStore::read(int command, Stream stream, qint64 maxBytes) const
+{
+    QMutexLocker lock(&m_mutex);
+    const qsizetype index = qsizetype(command) * 2 + int(stream);
+    return index < m_buffers.size() ? m_buffers.at(index)->read(maxBytes) : QByteArray();
+}
+
+bool OutputStore::writeTo(int command, Stream stream, QIODevice *device) const
+{
+    QMutexLocker lock(&m_mutex);
+    const qsizetype index = qsizetype(command) * 2 + int(stream);
+    return index < m_buffers.size() ? m_buffers.at(index)->writeTo(device) : true;
+}
+
+bool OutputStore::spilled() const
+{
+    QMutexLocker lock(&m_mutex);
+    for (const auto &b : m_buffers)
+        if (b->spilled())
+            return true;
+    return false;
+}
+
+} // namespace volley

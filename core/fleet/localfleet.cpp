@@ -1,0 +1,562 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fleet/localfleet.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace volley {
+
+namespace {
+
+constexpr int kAddressesPerSshd = 16; // sshd refuses a 17th ListenAddress
+const QString kSshd = QStringLiteral("/usr/sbin/sshd");
+
+QString addressFor(int n)
+{
+    // n is 1-based over 127.0.0.1 ... 127.0.0.254, 127.0.1.1 ...
+    return QStringLiteral("127.0.%1.%2").arg((n - 1) / 254).arg((n - 1) % 254 + 1);
+}
+
+bool runTool(const QString &program, const QStringList &args, QString *error,
+             const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForStarted(10000)) {
+        *error = QStringLiteral("could not start %1: %2").arg(program, p.errorString());
+        return false;
+    }
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *error = QStringLiteral("%1 %2 failed: %3")
+                     .arg(program, args.join(QLatin1Char(' ')),
+                          QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
+        return false;
+    }
+    return true;
+}
+
+int freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sa.sin_port = 0;
+    int port = 0;
+    socklen_t len = sizeof sa;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &len) == 0)
+        port = ntohs(sa.sin_port);
+    ::close(fd);
+    return port;
+}
+
+bool canConnect(const QString &address, int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(quint16(port));
+    ::inet_pton(AF_INET, address.toLatin1().constData(), &sa.sin_addr);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Children of each pid, read from /proc.
+QList<qint64> descendantsOf(const QList<qint64> &roots)
+{
+    QMultiHash<qint64, qint64> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &e : entries) {
+        bool ok = false;
+        const qint64 pid = e.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // "pid (comm) state ppid ..." - comm may hold spaces, so split after ')'.
+        const qsizetype close = line.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() > 1)
+            children.insert(fields.at(1).toLongLong(), pid);
+    }
+    QList<qint64> out;
+    QList<qint64> queue = roots;
+    while (!queue.isEmpty()) {
+        const qint64 pid = queue.takeFirst();
+        const auto kids = children.values(pid);
+        for (qint64 kid : kids) {
+            out.append(kid);
+            queue.append(kid);
+        }
+    }
+    return out;
+}
+
+QString commName(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/comm").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLocal8Bit(f.readAll()).trimmed();
+}
+
+} // namespace
+
+struct LocalFleet::Private
+{
+    Options options;
+    std::unique_ptr<QTemporaryDir> dir;
+    QString error;
+    QString user;
+    int port = 0;
+    QStringList addresses;
+    QList<pid_t> masters;
+    QString fingerprint;
+    int generation = 0;
+
+    QString path(const QString &name) const { return dir->filePath(name); }
+
+    bool fail(const QString &message)
+    {
+        error = message;
+        return false;
+    }
+
+    bool prepareAccount();
+    bool makeKeys(bool hostOnly, const QString &type);
+    bool writeConfigs();
+    bool launch();
+    void killAll();
+};
+
+bool LocalFleet::Private::prepareAccount()
+{
+    if (::geteuid() != 0) {
+        const passwd *pw = ::getpwuid(::geteuid());
+        user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+        return true;
+    }
+    user = QString::fromLatin1(kFleetUser);
+    if (!::getpwnam(kFleetUser)) {
+        QString err;
+        if (!runTool(QStringLiteral("useradd"),
+                     {QStringLiteral("--system"), QStringLiteral("--create-home"),
+                      QStringLiteral("--home-dir"), QStringLiteral("/var/lib/volley-fleet"),
+                      QStringLiteral("--shell"), QStringLiteral("/bin/sh"), user},
+                     &err))
+            return fail(QStringLiteral("cannot create the fleet account %1 (%2); install the "
+                                       "passwd package or create the account by hand")
+                            .arg(user, err));
+    }
+    // A useradd account has a locked password ('!'), which sshd refuses with UsePAM no.
+    QString err;
+    if (options.passwordAuth && !options.password.isEmpty()) {
+        if (!runTool(QStringLiteral("chpasswd"), {},
+                     &err, (user + QLatin1Char(':') + options.password).toUtf8()))
+            return fail(QStringLiteral("cannot set the fleet password: %1").arg(err));
+    } else if (!runTool(QStringLiteral("usermod"), {QStringLiteral("-p"), QStringLiteral("*"), user},
+                        &err)) {
+        return fail(QStringLiteral("cannot unlock the fleet account %1: %2").arg(user, err));
+    }
+    if (!QDir().mkpath(QStringLiteral("/run/sshd")))
+        return fail(QStringLiteral("cannot create /run/sshd, sshd's privilege separation "
+                                   "directory; create it (mode 0755, owner root)"));
+    return true;
+}
+
+bool LocalFleet::Private::makeKeys(bool hostOnly, const QString &type)
+{
+    QString err;
+    const QString hostKey = path(QStringLiteral("hostkey"));
+    QFile::remove(hostKey);
+    QFile::remove(hostKey + QStringLiteral(".pub"));
+    if (!runTool(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-q"), QStringLiteral("-t"), type, QStringLiteral("-N"), QString(),
+                  QStringLiteral("-C"), QStringLiteral("volley-fleet-host"), QStringLiteral("-f"),
+                  hostKey},
+                 &err))
+        return fail(QStringLiteral("ssh-keygen failed (%1); install openssh-client").arg(err));
+    QProcess fp;
+    fp.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-E"),
+                                            QStringLiteral("sha256"), QStringLiteral("-f"),
+                                            hostKey + QStringLiteral(".pub")});
+    fp.waitForFinished(10000);
+    fingerprint = QString::fromLatin1(fp.readAllStandardOutput()).section(QLatin1Char(' '), 1, 1);
+    if (hostOnly)
+        return true;
+
+    const QString userKey = path(QStringLiteral("id_ed25519"));
+    if (!runTool(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                  QStringLiteral("-N"), QString(), QStringLiteral("-C"),
+                  QStringLiteral("volley-fleet-user"), QStringLiteral("-f"), userKey},
+                 &err))
+        return fail(QStringLiteral("ssh-keygen failed (%1); install openssh-client").arg(err));
+    QDir().mkpath(path(QStringLiteral("authorized_keys")));
+    const QString authorized = path(QStringLiteral("authorized_keys/") + user);
+    QFile::remove(authorized);
+    if (!QFile::copy(userKey + QStringLiteral(".pub"), authorized))
+        return fail(QStringLiteral("cannot write %1").arg(authorized));
+    // sshd reads authorized_keys with the user's identity: let the fleet account in.
+    QFile::setPermissions(dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                           | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                           | QFileDevice::ExeOther | QFileDevice::ReadGroup
+                                           | QFileDevice::ExeGroup);
+    QFile::setPermissions(path(QStringLiteral("authorized_keys")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ReadOther | QFileDevice::ExeOther
+                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+    QFile::setPermissions(authorized, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                          | QFileDevice::ReadOther | QFileDevice::ReadGroup);
+    return true;
+}
+
+bool LocalFleet::Private::writeConfigs()
+{
+    QFile pub(path(QStringLiteral("hostkey.pub")));
+    if (!pub.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("host key missing"));
+    const QByteArray hostPub = pub.readAll().trimmed().split(' ').mid(0, 2).join(' ');
+
+    QFile known(path(QStringLiteral("known_hosts")));
+    if (!known.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(QStringLiteral("cannot write %1").arg(known.fileName()));
+    for (const QString &a : std::as_const(addresses))
+        known.write(QStringLiteral("[%1]:%2 ").arg(a).arg(port).toLatin1() + hostPub + '\n');
+    known.close();
+
+    QFile client(path(QStringLiteral("ssh_config")));
+    if (!client.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(QStringLiteral("cannot write %1").arg(client.fileName()));
+    client.write(QStringLiteral("Host *\n"
+                                "    Port %1\n"
+                                "    User %2\n"
+                                "    IdentityFile %3\n"
+                                "    IdentitiesOnly yes\n"
+                                "    BatchMode yes\n"
+                                "    UserKnownHostsFile %4\n"
+                                "    GlobalKnownHostsFile /dev/null\n"
+                                "    StrictHostKeyChecking yes\n"
+                                "    ControlMaster no\n"
+                                "    LogLevel ERROR\n")
+                     .arg(port)
+                     .arg(user, path(QStringLiteral("id_ed25519")), known.fileName())
+                     .toUtf8());
+
+    QStringList listen;
+    if (options.listenAny)
+        listen << QStringLiteral("0.0.0.0");
+    else
+        listen = addresses;
+    int index = 0;
+    for (qsizetype first = 0; first < listen.size(); first += kAddressesPerSshd, ++index) {
+        QFile cfg(path(QStringLiteral("sshd_config.%1").arg(index)));
+        if (!cfg.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("cannot write %1").arg(cfg.fileName()));
+        QStringList lines;
+        lines << QStringLiteral("Port %1").arg(port);
+        for (const QString &a : listen.mid(first, kAddressesPerSshd))
+            lines << QStringLiteral("ListenAddress %1").arg(a);
+        lines << QStringLiteral("HostKey %1").arg(path(QStringLiteral("hostkey")))
+              << QStringLiteral("PidFile none")
+              << QStringLiteral("AuthorizedKeysFile %1/authorized_keys/%u").arg(dir->path())
+              << QStringLiteral("UsePAM no") << QStringLiteral("StrictModes no")
+              << QStringLiteral("PasswordAuthentication %1")
+                     .arg(options.passwordAuth ? QStringLiteral("yes") : QStringLiteral("no"))
+              << QStringLiteral("KbdInteractiveAuthentication no")
+              << QStringLiteral("PrintMotd no") << QStringLiteral("PrintLastLog no")
+              << QStringLiteral("MaxSessions 100") << QStringLiteral("LoginGraceTime 30")
+              << QStringLiteral("LogLevel ERROR")
+              << QStringLiteral("Subsystem sftp internal-sftp");
+        // Later lines lose to earlier ones in sshd_config: put test overrides first.
+        lines = options.extraConfig + lines;
+        if (!options.extraConfig.join(QLatin1Char('\n')).contains(QLatin1String("MaxStartups"),
+                                                                  Qt::CaseInsensitive))
+            lines << QStringLiteral("MaxStartups 1000");
+        cfg.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    }
+    return true;
+}
+
+bool LocalFleet::Private::launch()
+{
+    const int configs = options.listenAny
+                            ? 1
+                            : int((addresses.size() + kAddressesPerSshd - 1) / kAddressesPerSshd);
+    const pid_t parent = ::getpid();
+    for (int i = 0; i < configs; ++i) {
+        const QByteArray cfg = path(QStringLiteral("sshd_config.%1").arg(i)).toLocal8Bit();
+        const QByteArray log = path(QStringLiteral("sshd.%1.log").arg(i)).toLocal8Bit();
+        const QByteArray program = kSshd.toLocal8Bit();
+        const char *argv[] = {program.constData(), "-D", "-f", cfg.constData(), "-E",
+                              log.constData(), nullptr};
+        const pid_t pid = ::fork();
+        if (pid < 0)
+            return fail(QStringLiteral("fork failed: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        if (pid == 0) {
+            // Only async-signal-safe calls between fork and exec.
+            ::setpgid(0, 0);
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (::getppid() != parent)
+                ::_exit(127);
+            const int devnull = ::open("/dev/null", O_RDWR);
+            ::dup2(devnull, 0);
+            ::dup2(devnull, 1);
+            ::dup2(devnull, 2);
+            ::execv(argv[0], const_cast<char *const *>(argv));
+            ::_exit(127);
+        }
+        ::setpgid(pid, pid);
+        masters.append(pid);
+    }
+
+    const QDeadlineTimer deadline(15000);
+    for (const QString &a : std::as_const(addresses)) {
+        while (!canConnect(a, port)) {
+            for (qsizetype i = 0; i < masters.size(); ++i) {
+                int status = 0;
+                if (::waitpid(masters.at(i), &status, WNOHANG) == masters.at(i)) {
+                    masters.removeAt(i);
+                    QFile log(path(QStringLiteral("sshd.%1.log").arg(i)));
+                    log.open(QIODevice::ReadOnly);
+                    killAll();
+                    return fail(QStringLiteral("sshd exited at start-up: %1")
+                                    .arg(QString::fromLocal8Bit(log.readAll()).trimmed()));
+                }
+            }
+            if (deadline.hasExpired()) {
+                killAll();
+                return fail(QStringLiteral("sshd did not listen on %1:%2 within 15 s").arg(a).arg(port));
+            }
+            QThread::msleep(10);
+        }
+    }
+    return true;
+}
+
+void LocalFleet::Private::killAll()
+{
+    if (masters.isEmpty())
+        return;
+    QList<qint64> roots;
+    for (pid_t p : std::as_const(masters))
+        roots.append(p);
+    // Connection children and the commands they started (in their own sessions).
+    const QList<qint64> all = descendantsOf(roots);
+    for (pid_t p : std::as_const(masters))
+        ::kill(-p, SIGTERM);
+    for (qint64 p : all)
+        ::kill(pid_t(p), SIGTERM);
+    const QDeadlineTimer deadline(3000);
+    for (pid_t p : std::as_const(masters)) {
+        while (::waitpid(p, nullptr, WNOHANG) == 0) {
+            if (deadline.hasExpired()) {
+                ::kill(-p, SIGKILL);
+                ::waitpid(p, nullptr, 0);
+                break;
+            }
+            QThread::msleep(5);
+        }
+    }
+    for (qint64 p : all)
+        ::kill(pid_t(p), SIGKILL);
+    masters.clear();
+}
+
+LocalFleet::LocalFleet()
+    : d(std::make_unique<Private>())
+{}
+
+LocalFleet::~LocalFleet()
+{
+    stop();
+}
+
+bool LocalFleet::start(const Options &options)
+{
+    stop();
+    d->options = options;
+    d->error.clear();
+    if (!QFileInfo(kSshd).isExecutable())
+        return d->fail(QStringLiteral("%1 not found; install the openssh-server package "
+                                      "(apt-get install openssh-server)")
+                           .arg(kSshd));
+    if (QStandardPaths::findExecutable(QStringLiteral("ssh-keygen")).isEmpty())
+        return d->fail(QStringLiteral("ssh-keygen not found; install the openssh-client package "
+                                      "(apt-get install openssh-client)"));
+    if (options.hosts < 1 || options.firstHost < 1 || options.firstHost + options.hosts > 65000)
+        return d->fail(QStringLiteral("a fleet needs 1 to 64,000 hosts"));
+    raiseFileLimit();
+
+    d->dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/volley-fleet-XXXXXX"));
+    if (!d->dir->isValid())
+        return d->fail(QStringLiteral("cannot create a temporary folder: %1").arg(d->dir->errorString()));
+    if (!d->prepareAccount() || !d->makeKeys(false, options.hostKeyType))
+        return false;
+    d->addresses.clear();
+    for (int i = 0; i < options.hosts; ++i)
+        d->addresses << addressFor(options.firstHost + i);
+
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        d->port = freePort();
+        if (d->port == 0)
+            return d->fail(QStringLiteral("no free TCP port on 127.0.0.1"));
+        if (d->writeConfigs() && d->launch())
+            return true;
+        if (!d->error.contains(QLatin1String("Address already in use")))
+            return false;
+    }
+    return false;
+}
+
+bool LocalFleet::restart(bool newHostKey, const QString &hostKeyType)
+{
+    if (!d->dir)
+        return d->fail(QStringLiteral("the fleet was never started"));
+    d->killAll();
+    if (newHostKey) {
+        // Keep known_hosts as it was: clients must now see a changed key.
+        const QString known = d->path(QStringLiteral("known_hosts"));
+        QFile::rename(known, known + QStringLiteral(".keep"));
+        if (!d->makeKeys(true, hostKeyType.isEmpty() ? d->options.hostKeyType : hostKeyType))
+            return false;
+        if (!d->writeConfigs())
+            return false;
+        QFile::remove(known);
+        QFile::rename(known + QStringLiteral(".keep"), known);
+    }
+    return d->launch();
+}
+
+void LocalFleet::stop()
+{
+    d->killAll();
+    if (::geteuid() == 0 && d->options.passwordAuth && !d->user.isEmpty()) {
+        QString ignored;
+        runTool(QStringLiteral("usermod"), {QStringLiteral("-p"), QStringLiteral("*"), d->user},
+                &ignored);
+    }
+}
+
+bool LocalFleet::isRunning() const
+{
+    return !d->masters.isEmpty();
+}
+
+QString LocalFleet::error() const
+{
+    return d->error;
+}
+
+int LocalFleet::port() const
+{
+    return d->port;
+}
+
+QString LocalFleet::user() const
+{
+    return d->user;
+}
+
+QStringList LocalFleet::addresses() const
+{
+    return d->addresses;
+}
+
+QString LocalFleet::directory() const
+{
+    return d->dir ? d->dir->path() : QString();
+}
+
+QString LocalFleet::userKeyPath() const
+{
+    return d->dir ? d->path(QStringLiteral("id_ed25519")) : QString();
+}
+
+QString LocalFleet::knownHostsPath() const
+{
+    return d->dir ? d->path(QStringLiteral("known_hosts")) : QString();
+}
+
+QString LocalFleet::sshConfigPath() const
+{
+    return d->dir ? d->path(QStringLiteral("ssh_config")) : QString();
+}
+
+QString LocalFleet::hostKeyFingerprint() const
+{
+    return d->fingerprint;
+}
+
+QList<qint64> LocalFleet::sshdPids() const
+{
+    QList<qint64> roots;
+    for (pid_t p : std::as_const(d->masters))
+        roots.append(p);
+    QList<qint64> out = roots;
+    for (qint64 p : descendantsOf(roots))
+        if (commName(p).startsWith(QLatin1String("sshd")))
+            out.append(p);
+    return out;
+}
+
+QList<Target> LocalFleet::targets(const QString &namePrefix) const
+{
+    QList<Target> out;
+    const int width = d->addresses.size() >= 100 ? (d->addresses.size() >= 1000 ? 4 : 3) : 2;
+    for (qsizetype i = 0; i < d->addresses.size(); ++i) {
+        Target t;
+        t.name = namePrefix + QStringLiteral("%1").arg(i + 1, width, 10, QLatin1Char('0'));
+        t.transport = Transport::Ssh;
+        t.address = d->addresses.at(i);
+        t.port = d->port;
+        t.user = d->user;
+        t.identityFiles = {userKeyPath()};
+        t.knownHostsFile = knownHostsPath();
+        t.groups = {QStringLiteral("demo")};
+        out.append(t);
+    }
+    return out;
+}
+
+void LocalFleet::raiseFileLimit()
+{
+    rlimit rl{};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
+
+} // namespace volley

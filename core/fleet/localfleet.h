@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "inventory/target.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QProcess;
+class QTemporaryDir;
+
+namespace volley {
+
+/// A private OpenSSH sshd answering on N loopback addresses (127.0.0.2, ...),
+/// with its own host key, user key, known_hosts and ssh_config, on a free port.
+/// Used by the demo fleet (`volley --demo-fleet N`, `volley-cli fleet up N`),
+/// the tests and the benchmarks.
+///
+/// Run by root it logs in as the unprivileged account kFleetUser (created if
+/// absent), because sshd refuses to signal root sessions. sshd and every child
+/// are stopped when the LocalFleet is destroyed; if the process dies, sshd gets
+/// SIGTERM from the kernel (PR_SET_PDEATHSIG). Create and destroy it on one
+/// thread that outlives it (the death signal follows the starting thread).
+class LocalFleet final
+{
+public:
+    struct Options
+    {
+        int hosts = 3;
+        int firstHost = 2;        ///< 127.0.0.<firstHost> is the first address
+        bool listenAny = false;   ///< one sshd on 0.0.0.0 (only inside a private netns)
+        bool passwordAuth = false;
+        QString password;         ///< set for the fleet user when passwordAuth (root only)
+        QStringList extraConfig;  ///< extra sshd_config lines (faults, limits)
+        QString hostKeyType = QStringLiteral("ed25519");
+    };
+
+    LocalFleet();
+    ~LocalFleet();
+    Q_DISABLE_COPY_MOVE(LocalFleet)
+
+    static constexpr const char *kFleetUser = "volley-fleet";
+
+    /// Starts sshd and waits until every address accepts connections.
+    /// On failure returns false; error() names the missing package or step.
+    bool start(const Options &options);
+    /// Restarts sshd on the same port and addresses, with a new host key when
+    /// newHostKey is set (known_hosts keeps the old one: "key changed" tests).
+    bool restart(bool newHostKey, const QString &hostKeyType = QString());
+    void stop();
+    bool isRunning() const;
+    QString error() const;
+
+    int port() const;
+    QString user() const;
+    QStringList addresses() const; ///< "127.0.0.2", ...
+    QString directory() const;
+    QString userKeyPath() const;
+    QString knownHostsPath() const;
+    QString sshConfigPath() const; ///< for OpenSSH clients (ssh -F)
+    QString hostKeyFingerprint() const;
+    /// pids of every sshd process of this fleet (masters and connection children).
+    QList<qint64> sshdPids() const;
+
+    /// Ready-made targets named "fleet01".. with address, port, user, key and
+    /// known_hosts filled in.
+    QList<Target> targets(const QString &namePrefix = QStringLiteral("fleet")) const;
+
+    /// Raises the soft open-files limit to the hard limit (many connections).
+    static void raiseFileLimit();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace volley

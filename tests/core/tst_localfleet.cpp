@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LocalFleet: a real sshd on loopback, reached with libssh, and nothing left behind.
+#include "fleet/localfleet.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <libssh/libssh.h>
+
+using namespace volley;
+
+namespace {
+
+// Runs command on address with the fleet's key; returns the exit status, -1 on failure.
+int runOverLibssh(const LocalFleet &fleet, const QString &address, const char *command,
+                  QByteArray *out)
+{
+    ssh_session s = ssh_new();
+    const QByteArray host = address.toLatin1();
+    const QByteArray user = fleet.user().toLocal8Bit();
+    const QByteArray known = fleet.knownHostsPath().toLocal8Bit();
+    const unsigned int port = unsigned(fleet.port());
+    long timeout = 10;
+    ssh_options_set(s, SSH_OPTIONS_HOST, host.constData());
+    ssh_options_set(s, SSH_OPTIONS_PORT, &port);
+    ssh_options_set(s, SSH_OPTIONS_USER, user.constData());
+    ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, known.constData());
+    ssh_options_set(s, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null");
+    ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
+    int status = -1;
+    ssh_key key = nullptr;
+    if (ssh_connect(s) == SSH_OK && ssh_session_is_known_server(s) == SSH_KNOWN_HOSTS_OK
+        && ssh_pki_import_privkey_file(fleet.userKeyPath().toLocal8Bit().constData(), nullptr,
+                                       nullptr, nullptr, &key)
+               == SSH_OK
+        && ssh_userauth_publickey(s, nullptr, key) == SSH_AUTH_SUCCESS) {
+        ssh_channel ch = ssh_channel_new(s);
+        if (ssh_channel_open_session(ch) == SSH_OK && ssh_channel_request_exec(ch, command) == SSH_OK) {
+            char buf[4096];
+            int n;
+            while ((n = ssh_channel_read(ch, buf, sizeof buf, 0)) > 0)
+                out->append(buf, n);
+            ssh_channel_send_eof(ch);
+            status = ssh_channel_get_exit_status(ch);
+        }
+        ssh_channel_free(ch);
+    }
+    ssh_key_free(key);
+    ssh_disconnect(s);
+    ssh_free(s);
+    return status;
+}
+
+} // namespace
+
+class TestLocalFleet final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { test::failOnQtWarnings(); }
+
+    void echoOnThreeHosts()
+    {
+        QList<qint64> pids;
+        QString dir;
+        {
+            LocalFleet fleet;
+            LocalFleet::Options options;
+            options.hosts = 3;
+            QVERIFY2(fleet.start(options), qPrintable(fleet.error()));
+            QCOMPARE(fleet.addresses(),
+                     QStringList({QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.3"),
+                                  QStringLiteral("127.0.0.4")}));
+            QVERIFY(fleet.port() > 0);
+            QVERIFY(fleet.hostKeyFingerprint().startsWith(QLatin1String("SHA256:")));
+            QVERIFY(QFile::exists(fleet.sshConfigPath()));
+            for (const QString &a : fleet.addresses()) {
+                QByteArray out;
+                QCOMPARE(runOverLibssh(fleet, a, "echo ok", &out), 0);
+                QCOMPARE(out, QByteArray("ok\n"));
+            }
+            pids = fleet.sshdPids();
+            QVERIFY(!pids.isEmpty());
+            dir = fleet.directory();
+            const QList<Target> targets = fleet.targets();
+            QCOMPARE(targets.size(), 3);
+            QCOMPARE(targets.first().name, QStringLiteral("fleet01"));
+            QCOMPARE(targets.first().port, fleet.port());
+        }
+        // Destroyed: every sshd of the fleet is gone, and its folder too.
+        for (qint64 pid : pids)
+            QVERIFY2(!test::processAlive(pid), qPrintable(QString::number(pid)));
+        QVERIFY(test::processesMatching(dir).isEmpty());
+    }
+
+    void rootLoginsUseTheFleetAccount()
+    {
+        LocalFleet fleet;
+        QVERIFY2(fleet.start({}), qPrintable(fleet.error()));
+        QByteArray out;
+        QCOMPARE(runOverLibssh(fleet, fleet.addresses().first(), "id -un", &out), 0);
+        QCOMPARE(QString::fromLocal8Bit(out).trimmed(), fleet.user());
+        if (::geteuid() == 0)
+            QCOMPARE(fleet.user(), QString::fromLatin1(LocalFleet::kFleetUser));
+    }
+
+    void moreThanSixteenHostsAndSeveralSubnets()
+    {
+        LocalFleet fleet;
+        LocalFleet::Options options;
+        options.hosts = 40;
+        options.firstHost = 240; // 127.0.0.240 ... 127.0.1.25
+        QVERIFY2(fleet.start(options), qPrintable(fleet.error()));
+        QCOMPARE(fleet.addresses().size(), 40);
+        QCOMPARE(fleet.addresses().last(), QStringLiteral("127.0.1.25"));
+        QByteArray out;
+        QCOMPARE(runOverLibssh(fleet, fleet.addresses().last(), "echo last", &out), 0);
+        QCOMPARE(out, QByteArray("last\n"));
+    }
+
+    void changedHostKeyAfterRestart()
+    {
+        LocalFleet fleet;
+        QVERIFY2(fleet.start({}), qPrintable(fleet.error()));
+        const QString before = fleet.hostKeyFingerprint();
+        QVERIFY2(fleet.restart(true), qPrintable(fleet.error()));
+        QVERIFY(fleet.hostKeyFingerprint() != before);
+        QByteArray out;
+        // known_hosts still holds the old key: the connection must be refused.
+        QCOMPARE(runOverLibssh(fleet, fleet.addresses().first(), "true", &out), -1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalFleet)
+#include "tst_localfleet.moc"

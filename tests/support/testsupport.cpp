@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <csignal>
+
+namespace volley::test {
+
+void failOnQtWarnings()
+{
+    static const char *const patterns[] = {
+        "QProcess: Destroyed while process",
+        "QThread: Destroyed while thread",
+        "QObject::killTimer",
+        "QObject::startTimer",
+        "QObject::connect",
+        "QObject: Cannot create children",
+        "QSocketNotifier",
+        "QBasicTimer",
+        "QtConcurrent",
+        "QAbstractItemModelTester",
+        "QSortFilterProxyModel",
+    };
+    for (const char *p : patterns)
+        QTest::failOnWarning(QRegularExpression(QRegularExpression::escape(QLatin1String(p))));
+}
+
+QString testHelper()
+{
+    return QStringLiteral(VOLLEY_TESTHELPER);
+}
+
+QString volleyCli()
+{
+    return QStringLiteral(VOLLEY_CLI);
+}
+
+QString testData(const QString &name)
+{
+    return QStringLiteral(VOLLEY_TEST_DATA) + QLatin1Char('/') + name;
+}
+
+QList<qint64> processesMatching(const QString &needle)
+{
+    QList<qint64> out;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &e : entries) {
+        bool ok = false;
+        const qint64 pid = e.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray cmd = f.readAll();
+        cmd.replace('\0', ' ');
+        if (QString::fromLocal8Bit(cmd).contains(needle))
+            out.append(pid);
+    }
+    return out;
+}
+
+bool processAlive(qint64 pid)
+{
+    if (::kill(pid_t(pid), 0) != 0)
+        return false;
+    // A zombie is gone for our purposes.
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray stat = f.readAll();
+    const qsizetype close = stat.lastIndexOf(')');
+    return close < 0 || stat.mid(close + 2, 1) != "Z";
+}
+
+} // namespace volley::test
