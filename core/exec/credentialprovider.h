@@ -13,7 +13,7 @@ enum class SecretKind { Password, Passphrase, KeyboardInteractive };
 struct SecretRequest
 {
     SecretKind kind = SecretKind::Password;
-    QString target;  ///< target name
+    QString target; ///< target name
     QString user;
     QString host;
     QString keyFile; ///< for passphrases

@@ -24,8 +24,8 @@ bool SpillBuffer::append(const char *data, qint64 size)
     m_memory.append(data, size);
     m_size += size;
     if (!m_file && m_memory.size() > m_memoryLimit) {
-        m_file = std::make_unique<QTemporaryFile>(QDir::tempPath()
-                                                  + QStringLiteral("/volley-output-XXXXXX"));
+        m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() +
+                                                  QStringLiteral("/volley-output-XXXXXX"));
         if (!m_file->open()) {
             m_error = QStringLiteral("cannot create a spill file in %1: %2")
                           .arg(QDir::tempPath(), m_file->errorString());

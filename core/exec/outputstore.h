@@ -41,7 +41,7 @@ private:
 
     qint64 m_memoryLimit;
     qint64 m_size = 0;
-    QByteArray m_memory;  // whole content while not spilled; unflushed tail after
+    QByteArray m_memory; // whole content while not spilled; unflushed tail after
     std::unique_ptr<QTemporaryFile> m_file;
     QString m_error;
 };

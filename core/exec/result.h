@@ -16,7 +16,7 @@ struct CommandResult
     QString command;
     Status status = Status::Pending;
     std::optional<int> exitCode;
-    QString signal; ///< "TERM", "KILL" ... when killed by a signal
+    QString signal;      ///< "TERM", "KILL" ... when killed by a signal
     qint64 startMs = -1; ///< offset from the run's start
     qint64 durationMs = 0;
     qint64 stdoutBytes = 0;
@@ -27,12 +27,12 @@ struct CommandResult
 struct Phases
 {
     qint64 queuedMs = 0;
-    qint64 connectMs = -1;   ///< started connecting
-    qint64 authMs = -1;      ///< started authenticating
-    qint64 runMs = -1;       ///< first command started
+    qint64 connectMs = -1; ///< started connecting
+    qint64 authMs = -1;    ///< started authenticating
+    qint64 runMs = -1;     ///< first command started
     qint64 firstByteMs = -1;
     qint64 endMs = -1;
-    int worker = -1;         ///< pool worker slot (0..fanout-1)
+    int worker = -1; ///< pool worker slot (0..fanout-1)
 };
 
 struct TargetResult

@@ -29,12 +29,12 @@ struct OutputChunk
 /// most ~30 times a second.
 struct RunUpdate
 {
-    QList<OutputChunk> chunks;  ///< consecutive bytes of the same stream are merged
-    QList<int> started;         ///< targets that began (connecting or running)
-    QList<int> finished;        ///< targets that reached a final status
-    QList<int> changed;         ///< targets whose phase or status changed
-    QList<QString> messages;    ///< engine notes, "target: text" (connecting, host key, ...)
-    QList<int> messageTargets;  ///< target index of each message
+    QList<OutputChunk> chunks; ///< consecutive bytes of the same stream are merged
+    QList<int> started;        ///< targets that began (connecting or running)
+    QList<int> finished;       ///< targets that reached a final status
+    QList<int> changed;        ///< targets whose phase or status changed
+    QList<QString> messages;   ///< engine notes, "target: text" (connecting, host key, ...)
+    QList<int> messageTargets; ///< target index of each message
 };
 
 /// One run of commands over a set of targets. SSH targets run as blocking

@@ -6,9 +6,12 @@ namespace volley {
 QString hostKeyPolicyName(HostKeyPolicy p)
 {
     switch (p) {
-    case HostKeyPolicy::Strict: return QStringLiteral("strict");
-    case HostKeyPolicy::AcceptNew: return QStringLiteral("accept-new");
-    case HostKeyPolicy::Ask: return QStringLiteral("ask");
+    case HostKeyPolicy::Strict:
+        return QStringLiteral("strict");
+    case HostKeyPolicy::AcceptNew:
+        return QStringLiteral("accept-new");
+    case HostKeyPolicy::Ask:
+        return QStringLiteral("ask");
     }
     return QStringLiteral("strict");
 }

@@ -25,13 +25,13 @@ struct RunSpec
     int connectTimeoutSec = 10;
     int commandTimeoutSec = 0; ///< 0 = none
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Strict;
-    QString user;                ///< default user when a target names none
-    int port = 0;                ///< default port when a target names none
-    QStringList identityFiles;   ///< added to each target's own
-    QString sshConfigFile;       ///< empty = ~/.ssh/config; "none" = no config
-    QString knownHostsFile;      ///< empty = ~/.ssh/known_hosts
+    QString user;                          ///< default user when a target names none
+    int port = 0;                          ///< default port when a target names none
+    QStringList identityFiles;             ///< added to each target's own
+    QString sshConfigFile;                 ///< empty = ~/.ssh/config; "none" = no config
+    QString knownHostsFile;                ///< empty = ~/.ssh/known_hosts
     qint64 outputMemoryLimit = 256 * 1024; ///< per stream, before spilling to disk
-    int handshakeRetries = 2;    ///< retries of a connection reset during the handshake
+    int handshakeRetries = 2;              ///< retries of a connection reset during the handshake
     CredentialProvider *credentials = nullptr; ///< may be null: no questions asked
 
     /// The commands a target runs: its own, else the run's.

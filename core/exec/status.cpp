@@ -6,16 +6,26 @@ namespace volley {
 QString statusName(Status s)
 {
     switch (s) {
-    case Status::Pending: return QStringLiteral("pending");
-    case Status::Running: return QStringLiteral("running");
-    case Status::Ok: return QStringLiteral("ok");
-    case Status::Failed: return QStringLiteral("failed");
-    case Status::Timeout: return QStringLiteral("timeout");
-    case Status::Unreachable: return QStringLiteral("unreachable");
-    case Status::AuthFailed: return QStringLiteral("auth_failed");
-    case Status::HostKeyRejected: return QStringLiteral("host_key_rejected");
-    case Status::Cancelled: return QStringLiteral("cancelled");
-    case Status::Error: return QStringLiteral("error");
+    case Status::Pending:
+        return QStringLiteral("pending");
+    case Status::Running:
+        return QStringLiteral("running");
+    case Status::Ok:
+        return QStringLiteral("ok");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    case Status::Timeout:
+        return QStringLiteral("timeout");
+    case Status::Unreachable:
+        return QStringLiteral("unreachable");
+    case Status::AuthFailed:
+        return QStringLiteral("auth_failed");
+    case Status::HostKeyRejected:
+        return QStringLiteral("host_key_rejected");
+    case Status::Cancelled:
+        return QStringLiteral("cancelled");
+    case Status::Error:
+        return QStringLiteral("error");
     }
     return QStringLiteral("error");
 }

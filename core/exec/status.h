@@ -20,10 +20,9 @@ enum class Status {
     Error,
 };
 
-inline constexpr Status kFinalStatuses[] = {Status::Ok,          Status::Failed,
-                                            Status::Timeout,     Status::Unreachable,
-                                            Status::AuthFailed,  Status::HostKeyRejected,
-                                            Status::Cancelled,   Status::Error};
+inline constexpr Status kFinalStatuses[] = {
+    Status::Ok,         Status::Failed,          Status::Timeout,   Status::Unreachable,
+    Status::AuthFailed, Status::HostKeyRejected, Status::Cancelled, Status::Error};
 
 /// "ok", "failed", "host_key_rejected", ... ("pending", "running" for the others).
 QString statusName(Status s);

@@ -67,8 +67,8 @@ int freePort()
     sa.sin_port = 0;
     int port = 0;
     socklen_t len = sizeof sa;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &len) == 0)
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &len) == 0)
         port = ntohs(sa.sin_port);
     ::close(fd);
     return port;
@@ -182,11 +182,11 @@ bool LocalFleet::Private::prepareAccount()
     // A useradd account has a locked password ('!'), which sshd refuses with UsePAM no.
     QString err;
     if (options.passwordAuth && !options.password.isEmpty()) {
-        if (!runTool(QStringLiteral("chpasswd"), {},
-                     &err, (user + QLatin1Char(':') + options.password).toUtf8()))
+        if (!runTool(QStringLiteral("chpasswd"), {}, &err,
+                     (user + QLatin1Char(':') + options.password).toUtf8()))
             return fail(QStringLiteral("cannot set the fleet password: %1").arg(err));
-    } else if (!runTool(QStringLiteral("usermod"), {QStringLiteral("-p"), QStringLiteral("*"), user},
-                        &err)) {
+    } else if (!runTool(QStringLiteral("usermod"),
+                        {QStringLiteral("-p"), QStringLiteral("*"), user}, &err)) {
         return fail(QStringLiteral("cannot unlock the fleet account %1: %2").arg(user, err));
     }
     if (!QDir().mkpath(QStringLiteral("/run/sshd")))
@@ -208,9 +208,9 @@ bool LocalFleet::Private::makeKeys(bool hostOnly, const QString &type)
                  &err))
         return fail(QStringLiteral("ssh-keygen failed (%1); install openssh-client").arg(err));
     QProcess fp;
-    fp.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-E"),
-                                            QStringLiteral("sha256"), QStringLiteral("-f"),
-                                            hostKey + QStringLiteral(".pub")});
+    fp.start(QStringLiteral("ssh-keygen"),
+             {QStringLiteral("-l"), QStringLiteral("-E"), QStringLiteral("sha256"),
+              QStringLiteral("-f"), hostKey + QStringLiteral(".pub")});
     fp.waitForFinished(10000);
     fingerprint = QString::fromLatin1(fp.readAllStandardOutput()).section(QLatin1Char(' '), 1, 1);
     if (hostOnly)
@@ -229,16 +229,16 @@ bool LocalFleet::Private::makeKeys(bool hostOnly, const QString &type)
     if (!QFile::copy(userKey + QStringLiteral(".pub"), authorized))
         return fail(QStringLiteral("cannot write %1").arg(authorized));
     // sshd reads authorized_keys with the user's identity: let the fleet account in.
-    QFile::setPermissions(dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                           | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                           | QFileDevice::ExeOther | QFileDevice::ReadGroup
-                                           | QFileDevice::ExeGroup);
+    QFile::setPermissions(dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                           QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                           QFileDevice::ExeGroup);
     QFile::setPermissions(path(QStringLiteral("authorized_keys")),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                              | QFileDevice::ReadOther | QFileDevice::ExeOther
-                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
-    QFile::setPermissions(authorized, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                          | QFileDevice::ReadOther | QFileDevice::ReadGroup);
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                              QFileDevice::ReadOther | QFileDevice::ExeOther |
+                              QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+    QFile::setPermissions(authorized, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ReadOther | QFileDevice::ReadGroup);
     return true;
 }
 
@@ -294,15 +294,14 @@ bool LocalFleet::Private::writeConfigs()
               << QStringLiteral("UsePAM no") << QStringLiteral("StrictModes no")
               << QStringLiteral("PasswordAuthentication %1")
                      .arg(options.passwordAuth ? QStringLiteral("yes") : QStringLiteral("no"))
-              << QStringLiteral("KbdInteractiveAuthentication no")
-              << QStringLiteral("PrintMotd no") << QStringLiteral("PrintLastLog no")
-              << QStringLiteral("MaxSessions 100") << QStringLiteral("LoginGraceTime 30")
-              << QStringLiteral("LogLevel ERROR")
+              << QStringLiteral("KbdInteractiveAuthentication no") << QStringLiteral("PrintMotd no")
+              << QStringLiteral("PrintLastLog no") << QStringLiteral("MaxSessions 100")
+              << QStringLiteral("LoginGraceTime 30") << QStringLiteral("LogLevel ERROR")
               << QStringLiteral("Subsystem sftp internal-sftp");
         // Later lines lose to earlier ones in sshd_config: put test overrides first.
         lines = options.extraConfig + lines;
-        if (!options.extraConfig.join(QLatin1Char('\n')).contains(QLatin1String("MaxStartups"),
-                                                                  Qt::CaseInsensitive))
+        if (!options.extraConfig.join(QLatin1Char('\n'))
+                 .contains(QLatin1String("MaxStartups"), Qt::CaseInsensitive))
             lines << QStringLiteral("MaxStartups 1000");
         cfg.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
     }
@@ -311,19 +310,19 @@ bool LocalFleet::Private::writeConfigs()
 
 bool LocalFleet::Private::launch()
 {
-    const int configs = options.listenAny
-                            ? 1
-                            : int((addresses.size() + kAddressesPerSshd - 1) / kAddressesPerSshd);
+    const int configs =
+        options.listenAny ? 1 : int((addresses.size() + kAddressesPerSshd - 1) / kAddressesPerSshd);
     const pid_t parent = ::getpid();
     for (int i = 0; i < configs; ++i) {
         const QByteArray cfg = path(QStringLiteral("sshd_config.%1").arg(i)).toLocal8Bit();
         const QByteArray log = path(QStringLiteral("sshd.%1.log").arg(i)).toLocal8Bit();
         const QByteArray program = kSshd.toLocal8Bit();
-        const char *argv[] = {program.constData(), "-D", "-f", cfg.constData(), "-E",
-                              log.constData(), nullptr};
+        const char *argv[] = {program.constData(), "-D",   "-f", cfg.constData(), "-E",
+                              log.constData(),     nullptr};
         const pid_t pid = ::fork();
         if (pid < 0)
-            return fail(QStringLiteral("fork failed: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            return fail(
+                QStringLiteral("fork failed: %1").arg(QString::fromLocal8Bit(strerror(errno))));
         if (pid == 0) {
             // Only async-signal-safe calls between fork and exec.
             ::setpgid(0, 0);
@@ -357,7 +356,8 @@ bool LocalFleet::Private::launch()
             }
             if (deadline.hasExpired()) {
                 killAll();
-                return fail(QStringLiteral("sshd did not listen on %1:%2 within 15 s").arg(a).arg(port));
+                return fail(
+                    QStringLiteral("sshd did not listen on %1:%2 within 15 s").arg(a).arg(port));
             }
             QThread::msleep(10);
         }
@@ -419,9 +419,11 @@ bool LocalFleet::start(const Options &options)
         return d->fail(QStringLiteral("a fleet needs 1 to 64,000 hosts"));
     raiseFileLimit();
 
-    d->dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/volley-fleet-XXXXXX"));
+    d->dir =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/volley-fleet-XXXXXX"));
     if (!d->dir->isValid())
-        return d->fail(QStringLiteral("cannot create a temporary folder: %1").arg(d->dir->errorString()));
+        return d->fail(
+            QStringLiteral("cannot create a temporary folder: %1").arg(d->dir->errorString()));
     if (!d->prepareAccount() || !d->makeKeys(false, options.hostKeyType))
         return false;
     d->addresses.clear();

@@ -30,11 +30,11 @@ public:
     struct Options
     {
         int hosts = 3;
-        int firstHost = 2;        ///< 127.0.0.<firstHost> is the first address
-        bool listenAny = false;   ///< one sshd on 0.0.0.0 (only inside a private netns)
+        int firstHost = 2;      ///< 127.0.0.<firstHost> is the first address
+        bool listenAny = false; ///< one sshd on 0.0.0.0 (only inside a private netns)
         bool passwordAuth = false;
-        QString password;         ///< set for the fleet user when passwordAuth (root only)
-        QStringList extraConfig;  ///< extra sshd_config lines (faults, limits)
+        QString password;        ///< set for the fleet user when passwordAuth (root only)
+        QStringList extraConfig; ///< extra sshd_config lines (faults, limits)
         QString hostKeyType = QStringLiteral("ed25519");
     };
 
