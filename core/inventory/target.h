@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -12,7 +13,7 @@ enum class Transport { Ssh, Local };
 /// Empty user / zero port mean "whatever ssh_config and the defaults say".
 struct Target
 {
-    QString name;    ///< unique display name ("web01", "local", "local:build")
+    QString name; ///< unique display name ("web01", "local", "local:build")
     Transport transport = Transport::Ssh;
     QString address; ///< host name or IP for SSH; empty for local
     int port = 0;
@@ -24,6 +25,9 @@ struct Target
     QStringList tags;
     QStringList commands; ///< per-target commands (plans); empty = the run's commands
     QString note;
+    /// Settings an importer found but Volley has no field for (Ansible vars,
+    /// extra CSV columns): kept so nothing is lost and exported back.
+    QMap<QString, QString> vars;
 
     bool isLocal() const { return transport == Transport::Local; }
 
