@@ -24,11 +24,14 @@ int fleetCommand(const QStringList &args)
         "  volley-cli fleet up 200 --json > fleet.json"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("up"), QStringLiteral("Start the fleet."));
-    parser.addPositionalArgument(QStringLiteral("N"), QStringLiteral("Number of hosts (default 8)."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the details as JSON."));
-    const QCommandLineOption any(QStringLiteral("listen-any"),
-                                 QStringLiteral("One sshd on 0.0.0.0 (only inside a private network "
-                                                "namespace: unshare -n)."));
+    parser.addPositionalArgument(QStringLiteral("N"),
+                                 QStringLiteral("Number of hosts (default 8)."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the details as JSON."));
+    const QCommandLineOption any(
+        QStringLiteral("listen-any"),
+        QStringLiteral("One sshd on 0.0.0.0 (only inside a private network "
+                       "namespace: unshare -n)."));
     parser.addOptions({json, any});
     if (!parser.parse(args)) {
         std::fprintf(stderr, "volley-cli fleet: %s\n", qPrintable(parser.errorText()));
@@ -38,7 +41,7 @@ int fleetCommand(const QStringList &args)
         std::fputs(qPrintable(parser.helpText()), stdout);
         return ExitOk;
     }
-    const QStringList pos = parser.positionalArguments().mid(1);
+    const QStringList pos = parser.positionalArguments(); // args[0] "fleet" is the program name
     if (pos.isEmpty() || pos.first() != QLatin1String("up")) {
         std::fputs("volley-cli fleet: expected 'up [N]'; see volley-cli fleet --help\n", stderr);
         return ExitUsage;
@@ -79,7 +82,8 @@ int fleetCommand(const QStringList &args)
         o[QStringLiteral("known_hosts")] = fleet.knownHostsPath();
         o[QStringLiteral("ssh_config")] = fleet.sshConfigPath();
         o[QStringLiteral("host_key_sha256")] = fleet.hostKeyFingerprint();
-        std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+        std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).append('\n').constData(),
+                   stdout);
     } else {
         const QStringList a = fleet.addresses();
         std::printf("fleet up: %d hosts (%s ... %s), port %d, user %s\n", int(a.size()),

@@ -286,15 +286,7 @@ bool SshWorker::checkHostKey()
         return true;
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER: {
-        QString old;
-        ssh_knownhosts_entry *entry = nullptr;
-        if (ssh_session_get_known_hosts_entry(s, &entry) != SSH_KNOWN_HOSTS_ERROR && entry) {
-            if (entry->publickey)
-                old = QStringLiteral("%1 %2").arg(
-                    QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(entry->publickey))),
-                    fingerprintOf(entry->publickey));
-            ssh_knownhosts_entry_free(entry);
-        }
+        const QString old = recordedHostKeys(file, m_host, m_port).join(QStringLiteral(", "));
         m_ctx.finish(Status::HostKeyRejected,
                      QStringLiteral("host key for %1 changed: now %2 %3%4. This may be an attack "
                                     "(or the host was reinstalled). If you know why, remove the "

@@ -30,13 +30,13 @@ int runOverLibssh(const LocalFleet &fleet, const QString &address, const char *c
     ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
     int status = -1;
     ssh_key key = nullptr;
-    if (ssh_connect(s) == SSH_OK && ssh_session_is_known_server(s) == SSH_KNOWN_HOSTS_OK
-        && ssh_pki_import_privkey_file(fleet.userKeyPath().toLocal8Bit().constData(), nullptr,
-                                       nullptr, nullptr, &key)
-               == SSH_OK
-        && ssh_userauth_publickey(s, nullptr, key) == SSH_AUTH_SUCCESS) {
+    if (ssh_connect(s) == SSH_OK && ssh_session_is_known_server(s) == SSH_KNOWN_HOSTS_OK &&
+        ssh_pki_import_privkey_file(fleet.userKeyPath().toLocal8Bit().constData(), nullptr, nullptr,
+                                    nullptr, &key) == SSH_OK &&
+        ssh_userauth_publickey(s, nullptr, key) == SSH_AUTH_SUCCESS) {
         ssh_channel ch = ssh_channel_new(s);
-        if (ssh_channel_open_session(ch) == SSH_OK && ssh_channel_request_exec(ch, command) == SSH_OK) {
+        if (ssh_channel_open_session(ch) == SSH_OK &&
+            ssh_channel_request_exec(ch, command) == SSH_OK) {
             char buf[4096];
             int n;
             while ((n = ssh_channel_read(ch, buf, sizeof buf, 0)) > 0)

@@ -45,7 +45,9 @@ private slots:
     void invalidBytesBecomeReplacement()
     {
         Utf8StreamDecoder d;
-        QString got = d.decode(QByteArray("a\xff" "b", 3));
+        QString got = d.decode(QByteArray("a\xff"
+                                          "b",
+                                          3));
         got += d.flush();
         QCOMPARE(got, QStringLiteral("a\ufffdb"));
         Utf8StreamDecoder truncated;
