@@ -136,13 +136,21 @@ bool parseAnsibleIni(const QByteArray &data, const QString &file, ImportResult *
         }
         if (words.isEmpty())
             continue;
+        // "host:port" is allowed on INI host lines; the name is the host alone.
+        QString hostWord = words.first();
+        QList<QPair<QString, QString>> vars;
+        static const QRegularExpression hostPort(QStringLiteral("^([^:\\[\\]]+):(\\d+)$"));
+        const QRegularExpressionMatch hp = hostPort.match(hostWord);
+        if (hp.hasMatch()) {
+            hostWord = hp.captured(1);
+            vars.append({QStringLiteral("ansible_port"), hp.captured(2)});
+        }
         QStringList names;
         QString why;
-        if (!expandAnsibleRange(words.first(), &names, &why)) {
+        if (!expandAnsibleRange(hostWord, &names, &why)) {
             noteSkipped(result, file, lineNo, why);
             continue;
         }
-        QList<QPair<QString, QString>> vars;
         for (qsizetype w = 1; w < words.size(); ++w) {
             const qsizetype eq = words.at(w).indexOf(QLatin1Char('='));
             if (eq <= 0) {

@@ -743,13 +743,6 @@ void AnsibleInventory::finish(const QString &file, ImportResult *result) const
         Target t;
         t.name = h.name;
         t.address = h.name;
-        // "host:port" is allowed in Ansible INI host lines.
-        static const QRegularExpression hostPort(QStringLiteral("^([^:\\[\\]]+):(\\d+)$"));
-        const QRegularExpressionMatch m = hostPort.match(h.name);
-        if (m.hasMatch()) {
-            t.address = m.captured(1);
-            t.port = m.captured(2).toInt();
-        }
         for (const QString &g : h.groups) {
             if (g != QLatin1String("all") && g != QLatin1String("ungrouped"))
                 t.groups.append(g);
