@@ -1,30 +1,132 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// volley: the desktop application.
+// volley: the desktop application. Parses the command line and wires the
+// window to the demo fleet, the exports and the scripted-session options.
 #include "fleet/localfleet.h"
+#include "inventory/targetselection.h"
 #include "mainwindow.h"
+#include "stallmonitor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitCannotRun = 3;
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "volley: %s\n", qPrintable(message));
+}
+
+bool writeJson(const QString &path, const QJsonObject &json)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        fail(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    f.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Volley"));
     QApplication::setApplicationName(QStringLiteral("volley"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Volley"));
     QApplication::setApplicationVersion(QStringLiteral(VOLLEY_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Run commands across a fleet of machines."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Run commands across a fleet of machines and watch every target's output live.\n"
+        "\n"
+        "Examples:\n"
+        "  volley --demo-fleet 8\n"
+        "      the local machine and 8 SSH hosts on loopback, ready to run\n"
+        "  volley --hosts 'web[01-10].lab,db1' --command uptime --run\n"
+        "      run uptime on 11 hosts as soon as the window opens\n"
+        "  volley --hosts-file hosts.txt --command 'df -h' --run --export df.json "
+        "--quit-when-done\n"
+        "      a scripted session: run, save the JSON, exit with volley-cli's exit status\n"
+        "  volley --demo-fleet 8 --command 'uname -a' --run --screenshot shot.png "
+        "--quit-when-done\n"
+        "      a picture of the finished run, for documentation\n"
+        "  volley --lab\n"
+        "      open on the Concurrency Lab"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption hosts(
+        QStringLiteral("hosts"),
+        QStringLiteral("Targets to check, as host patterns "
+                       "(\"web[01-20].lab,db1\", \"@group\", \"local\")."),
+        QStringLiteral("PATTERN"));
+    const QCommandLineOption hostsFile(QStringLiteral("hosts-file"),
+                                       QStringLiteral("Targets to check, from a hosts file "
+                                                      "(any format volley-cli imports)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption command(QStringLiteral("command"),
+                                     QStringLiteral("The command to put in the command bar; "
+                                                    "repeat for several commands run in order."),
+                                     QStringLiteral("CMD"));
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QStringLiteral("Start the run as soon as the window opens."));
+    const QCommandLineOption fanout(QStringLiteral("fanout"),
+                                    QStringLiteral("How many targets run at once (default 32)."),
+                                    QStringLiteral("N"));
     const QCommandLineOption demoFleet(QStringLiteral("demo-fleet"),
-                                       QStringLiteral("Start a private sshd with N loopback hosts."),
+                                       QStringLiteral("Start a private sshd with N loopback hosts "
+                                                      "and list them as targets."),
                                        QStringLiteral("N"));
-    parser.addOption(demoFleet);
+    const QCommandLineOption lab(QStringLiteral("lab"),
+                                 QStringLiteral("Open on the Concurrency Lab page."));
+    const QCommandLineOption exportJson(QStringLiteral("export"),
+                                        QStringLiteral("Write the run's JSON (volley-cli --json "
+                                                       "schema) to FILE when it ends."),
+                                        QStringLiteral("FILE.json"));
+    const QCommandLineOption quitWhenDone(
+        QStringLiteral("quit-when-done"),
+        QStringLiteral("Exit when the run ends, with volley-cli run's exit status "
+                       "(0 ok, 1 a command failed, 3 a target could not run, 130 cancelled)."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window when the run "
+                                                       "ends (or after start-up if nothing runs)."),
+                                        QStringLiteral("FILE.png"));
+    const QCommandLineOption stallReport(
+        QStringLiteral("stall-report"),
+        QStringLiteral("Write the GUI thread's event-loop latency as JSON at the end: "
+                       "p50_ms, p99_ms, max_ms, samples, bytes_shown."),
+        QStringLiteral("FILE.json"));
+    parser.addOptions({hosts, hostsFile, command, run, fanout, demoFleet, lab, exportJson,
+                       quitWhenDone, screenshot, stallReport});
     parser.process(app);
+
+    int fanoutValue = 0;
+    if (parser.isSet(fanout)) {
+        bool ok = false;
+        fanoutValue = parser.value(fanout).toInt(&ok);
+        if (!ok || fanoutValue < 1) {
+            fail(QStringLiteral("--fanout wants a number of at least 1, not \"%1\"")
+                     .arg(parser.value(fanout)));
+            return kExitUsage;
+        }
+    }
+
+    // The stall monitor starts first so start-up itself is measured.
+    volley::StallMonitor stalls;
+    if (parser.isSet(stallReport))
+        stalls.start();
 
     QList<volley::Target> targets;
     volley::Target local;
@@ -34,18 +136,110 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<volley::LocalFleet> fleet;
     if (parser.isSet(demoFleet)) {
+        bool ok = false;
+        const int n = parser.value(demoFleet).toInt(&ok);
+        if (!ok || n < 1) {
+            fail(QStringLiteral("--demo-fleet wants a number of hosts, not \"%1\"")
+                     .arg(parser.value(demoFleet)));
+            return kExitUsage;
+        }
+        volley::LocalFleet::raiseFileLimit();
         fleet = std::make_unique<volley::LocalFleet>();
         volley::LocalFleet::Options options;
-        options.hosts = parser.value(demoFleet).toInt();
+        options.hosts = n;
         if (!fleet->start(options)) {
-            std::fprintf(stderr, "volley: demo fleet: %s\n", qPrintable(fleet->error()));
-            return 3;
+            fail(QStringLiteral("demo fleet: %1").arg(fleet->error()));
+            return kExitCannotRun;
         }
         targets << fleet->targets(QStringLiteral("demo"));
     }
 
+    // --hosts / --hosts-file pick targets: names already listed (local, the
+    // demo fleet) are checked as they are; others are added.
+    QStringList checked;
+    const bool picked = parser.isSet(hosts) || parser.isSet(hostsFile);
+    if (picked) {
+        QList<volley::Target> selected;
+        QString error;
+        if (!volley::selectTargets(parser.values(hosts), parser.values(hostsFile), {}, &selected,
+                                   &error)) {
+            fail(error);
+            return kExitUsage;
+        }
+        for (const volley::Target &t : std::as_const(selected)) {
+            const bool known =
+                std::any_of(targets.cbegin(), targets.cend(),
+                            [&](const volley::Target &k) { return k.name == t.name; });
+            if (!known)
+                targets << t;
+            checked << t.name;
+        }
+    }
+
     volley::MainWindow window;
+    window.setHistoryFolder(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                .filePath(QStringLiteral("runs")));
     window.setTargets(targets);
+    if (picked)
+        window.checkOnly(checked);
+    if (parser.isSet(command))
+        window.setCommandText(parser.values(command).join(QLatin1Char('\n')));
+    if (fanoutValue > 0)
+        window.setFanout(fanoutValue);
+    if (parser.isSet(lab))
+        window.showLabPage();
     window.show();
-    return app.exec();
+
+    const QString screenshotPath = parser.value(screenshot);
+    const QString stallPath = parser.value(stallReport);
+    const bool quit = parser.isSet(quitWhenDone);
+    auto writeStalls = [&] {
+        if (!stallPath.isEmpty())
+            writeJson(stallPath, stalls.report(window.bytesShown()));
+    };
+    auto grab = [&] {
+        if (!screenshotPath.isEmpty() && !window.grab().save(screenshotPath))
+            fail(QStringLiteral("cannot write the screenshot %1").arg(screenshotPath));
+    };
+
+    int exitStatus = 0;
+    QObject::connect(&window, &volley::MainWindow::runFinished, &app, [&](int code) {
+        exitStatus = code;
+        if (parser.isSet(exportJson)) {
+            QString error;
+            if (!window.exportJson(parser.value(exportJson), &error))
+                fail(error);
+        }
+        // Let the last update paint before the picture is taken.
+        QTimer::singleShot(200, &app, [&, code] {
+            grab();
+            if (quit) {
+                writeStalls();
+                QApplication::exit(code);
+            }
+        });
+    });
+
+    if (parser.isSet(run)) {
+        QTimer::singleShot(0, &window, [&] {
+            if (!window.startRun()) {
+                fail(QStringLiteral("nothing to run: give --command and at least one target"));
+                if (quit)
+                    QApplication::exit(kExitUsage);
+            }
+        });
+    } else if (!screenshotPath.isEmpty() || quit) {
+        QTimer::singleShot(500, &window, [&] {
+            grab();
+            if (quit) {
+                writeStalls();
+                QApplication::exit(0);
+            }
+        });
+    }
+
+    const int rc = app.exec();
+    if (!quit)
+        writeStalls();
+    return rc != 0 ? rc : (quit ? exitStatus : 0);
 }
