@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/labjob.h"
 
-#include <QMutex>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <mutex>
 #include <QThreadPool>
 
 namespace volley::lab {
@@ -13,7 +14,7 @@ namespace volley::lab {
 struct LabJob::Shared
 {
     LabContext ctx;
-    QMutex mutex;
+    std::mutex mutex; // not QMutex: visible to ThreadSanitizer
     QList<TimelineEvent> events;
     QList<TimelineMark> marks;
     int done = -1;
@@ -51,15 +52,15 @@ bool LabJob::start(const LabOptions &options)
         return false;
     auto shared = std::make_shared<Shared>();
     shared->ctx.onEvent = [s = shared.get()](const TimelineEvent &e) {
-        QMutexLocker lock(&s->mutex);
+        std::lock_guard lock(s->mutex);
         s->events.append(e);
     };
     shared->ctx.onMark = [s = shared.get()](const TimelineMark &m) {
-        QMutexLocker lock(&s->mutex);
+        std::lock_guard lock(s->mutex);
         s->marks.append(m);
     };
     shared->ctx.onProgress = [s = shared.get()](int done, int total) {
-        QMutexLocker lock(&s->mutex);
+        std::lock_guard lock(s->mutex);
         s->done = done;
         s->total = total;
     };
@@ -95,7 +96,7 @@ void LabJob::flush()
     int done = -1;
     int total = 0;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         events.swap(m_shared->events);
         marks.swap(m_shared->marks);
         done = m_shared->done;
