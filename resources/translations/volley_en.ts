@@ -1,0 +1,1462 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>volley::CommandBar</name>
+    <message>
+        <source>Command to run, e.g. uptime — several lines run in order on one connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One command per line; Ctrl+Enter runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands you ran before (searchable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snippets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved snippets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many targets run at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fanout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-command timeout; none = wait as long as it takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accept new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown host keys: refuse (strict), record them (accept new) or ask you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host-key policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fanout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host &amp;keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No commands yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save current command as snippet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save snippet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::GuiCredentialProvider</name>
+    <message>
+        <source>Unknown host keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosts with unknown keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprints with those the hosts&apos; administrator gave you before accepting. A key you reject ends that target as host_key_rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept and remember</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust these keys and add them to known_hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust these keys for this run only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not connect to these hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 host presented a key that is not in known_hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hosts presented a key that is not in known_hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unknown host keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1@%2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for the key %1 (target %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use for the other targets of this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in memory until the run ends; never written to disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volley does not save this; no system keychain is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::HistoryModel</name>
+    <message>
+        <source>%1 ok, %2 not ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to reopen this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::LabPage</name>
+    <message>
+        <source>Spawn and join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared counter: race and lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank: deposit and withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied vs shared memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU-bound work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;N workers each wait S seconds; the parent waits for all of them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Watch:&lt;/b&gt; threads, processes and timers on one event loop overlap, so the total is about S. Run them one after another and the bars form a staircase: about N×S. Waiting needs no CPU, so even one thread with an event loop can wait for many things at once.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;W workers each add 1 to one shared counter K times.&lt;/p&gt;&lt;p&gt;&lt;b&gt;none&lt;/b&gt;: each worker reads the value, then writes value+1. Two workers that read 41 both write 42: one update is &lt;i&gt;lost&lt;/i&gt;. &lt;b&gt;mutex&lt;/b&gt;: only one worker at a time may read and write (red bars: waiting for the lock). &lt;b&gt;atomic&lt;/b&gt;: the CPU does the read-add-write as one step.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbers:&lt;/b&gt; expected W×K, actual, and the lost updates. With processes the counter lives in shared memory and the lock is process-shared. Turn on slow motion to see every read and write; lost updates are circled in red.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The balance starts at 500. One worker deposits 1 a hundred times, another withdraws 1 a hundred times, each after a short pause.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Watch:&lt;/b&gt; without a lock a deposit can be overwritten by a withdrawal that read the balance just before it, so the end balance drifts in some runs — repeat the run and count how often. With the lock it always ends at 500.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A worker increments a plain counter and appends squares to a plain list, and writes cubes into a shared array and a shared counter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Watch:&lt;/b&gt; a thread works in the parent&apos;s own memory, so the parent sees every change. A process has its own copy of memory: the parent&apos;s plain values stay unchanged; only memory that was explicitly shared changes.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The same amount of computation split over 1, 2, … N workers.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbers:&lt;/b&gt; speed-up against one worker (at most the number of free cores), the cost of starting a worker (a thread: microseconds; a process: milliseconds) and memory (each process has its own; threads share one).&lt;/p&gt;&lt;p&gt;In C++ threads really run in parallel. Interpreters with a global lock (such as CPython&apos;s GIL) run one thread at a time, which is why they use processes for CPU-bound work.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A worker is busy; then we stop it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Watch:&lt;/b&gt; a process can be killed from outside at once. A thread cannot: it shares memory and locks with the rest of the program, so it must be asked and stops only when it next checks the flag.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (torn read-modify-write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mutex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>atomic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Increments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain memory (parent sees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared memory (parent sees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List / array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chrome trace JSON: open it in Perfetto or chrome://tracing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole timeline (Ctrl+wheel zooms, drag pans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export timeline as Chrome trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chrome trace (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export timeline as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running… %1 of %2 done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process workers need volley-cli; it was not found next to this program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost updates so far: 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread %1 · tid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process %1 · pid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 · tid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timer %1 · tid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>r%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>w%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost updates so far: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped; every worker has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::LabResultsModel</name>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 increments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1..%1 workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slow motion %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>took %1 ms (sequential ≈ %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost updates in %1 of %2 runs: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended at 500 in %1 of %2 runs: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain: counter %1, list %2 | shared: counter %3, array %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×: %2 ms, speed-up %3, start %4 µs, %5 kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped %1 ms after the request (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::LocalTask</name>
+    <message>
+        <source>could not start /bin/sh on this machine: %1; check that /bin/sh exists and that Volley may create processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command timed out after %1 s; terminating it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command ran past the %1 s timeout and was ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::MainWindow</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the command on the checked targets (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the run: stop every target still running (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the same command again on the targets that did not end ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the last command again on the same targets (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find text in the output shown (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the next output tab (Ctrl+Tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the previous output tab (Ctrl+Shift+Tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the run shown as JSON (volley-cli&apos;s schema) or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a run saved as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show targets, commands and output (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Concurrency Lab (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output font, scrollback size and connection timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an SSH host or the local machine to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Volley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export outputs to folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every target&apos;s exact output bytes to files in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export outputs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncheck every target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the targets whose last run did not end ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: name, group, tag or status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check only the targets whose last run did not end ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets grouped by identical output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a target in a group that differs to compare it with the majority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output of the majority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output of the selected target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a run to show it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run was not kept; only its counts are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save output…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v / %m done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines each output tab keeps; Save output always has every byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scrollback:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font of the output tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output &amp;font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on %1 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy host-key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget host key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the known_hosts entry of %1? The next connection will ask again (or be refused under the strict policy).
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets can be edited when the run has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is in progress; cancel it (Esc) or wait for it to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a command first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one target on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a destructive command?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This command can destroy data or stop machines, and it will run on %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No failed targets to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: killed by signal %2 after %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit %1 after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, about %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volley — %1/%2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volley — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volley: run finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>majority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (majority) compared with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save output of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the output of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volley runs (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is in progress; cancel it or wait for it to end first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2 at byte %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopened from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the saved JSON holds only the first part of this output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::OutputPane</name>
+    <message>
+        <source>Output of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find text in this output (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap long lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep scrolling to new output; pauses when you scroll up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selection, or all shown output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save output…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every byte this target wrote, exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the next match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… %Ln byte(s) not shown here; Save output has every byte …</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wrapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::SavedRun</name>
+    <message>
+        <source>not a Volley run: expected &quot;tool&quot;: &quot;volley&quot; and a &quot;targets&quot; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>targets[%1] has no &quot;target&quot; name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>targets[%1] (%2): unknown status &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::Status</name>
+    <message>
+        <source>1 target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::SummaryModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First line of output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::TargetDialog</name>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[user@]host[:port], [user@][v6addr]:port or local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults to the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web, production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>~/.ssh/id_ed25519 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identity file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an address, e.g. admin@web01:2222, or local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; may not contain spaces, commas or brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A target called &quot;%1&quot; exists already; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::TargetModel</name>
+    <message>
+        <source>local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ungrouped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::TimelineWidget</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker 00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — lost update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
