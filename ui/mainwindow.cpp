@@ -5,6 +5,8 @@
 #include "guicredentialprovider.h"
 #include "historymodel.h"
 #include "inventory/hostpattern.h"
+#include "lab/labpage.h"
+#include "lab/timelinewidget.h"
 #include "outputpane.h"
 #include "report/runjson.h"
 #include "ssh/knownhosts.h"
@@ -155,7 +157,7 @@ QList<DiffLine> diffLines(const QStringList &a, const QStringList &b)
             ++i;
             ++j;
         } else if (j < m &&
-                   (i == n || lcs[size_t(i)][size_t(j + 1)] >= lcs[size_t(i + 1)][size_t(j)])) {
+                   (i == n || lcs[size_t(i)][size_t(j + 1)] > lcs[size_t(i + 1)][size_t(j)])) {
             out.append({QString(), b[j], DiffLine::RightOnly});
             ++j;
         } else {
@@ -208,13 +210,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_runPage);
-    // HOOK(lab): ui/lab's volley::LabPage goes here once it exists; until then a
-    // placeholder keeps the page switch and its shortcut working.
-    auto *labPlaceholder =
-        new QLabel(tr("The Concurrency Lab is not built into this version."), this);
-    labPlaceholder->setObjectName(QStringLiteral("labPage"));
-    labPlaceholder->setAlignment(Qt::AlignCenter);
-    m_labPage = labPlaceholder;
+    auto *labPage = new LabPage(this);
+    labPage->setObjectName(QStringLiteral("labPage"));
+    m_labPage = labPage;
     m_pages->addWidget(m_labPage);
     setCentralWidget(m_pages);
 
@@ -580,13 +578,17 @@ void MainWindow::buildRunPage()
     m_outputTabs->setMovable(false);
     m_summaryTab = buildSummaryTab();
     m_outputTabs->addTab(m_summaryTab, tr("Summary"));
-    // HOOK(timeline): the Run timeline uses ui/lab's volley::TimelineWidget once
-    // it exists (one row per pool worker, bars per phase from TargetResult::phases).
-    auto *timeline = new QLabel(tr("The run timeline appears here."), right);
-    timeline->setObjectName(QStringLiteral("timelineTab"));
-    timeline->setAlignment(Qt::AlignCenter);
-    m_timelineTab = timeline;
+    // The Lab's timeline widget, one row per pool worker: fanout, slow
+    // handshakes and stragglers show at a glance.
+    m_timeline = new TimelineWidget(right);
+    m_timeline->setObjectName(QStringLiteral("runTimeline"));
+    m_timeline->setAccessibleName(tr("Run timeline"));
+    m_timelineTab = m_timeline;
     m_outputTabs->addTab(m_timelineTab, tr("Timeline"));
+    connect(m_outputTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_outputTabs->widget(index) == m_timelineTab)
+            updateTimeline();
+    });
     m_outputTabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_outputTabs->tabBar(), &QWidget::customContextMenuRequested, this,
             [this](const QPoint &pos) {
@@ -1242,6 +1244,81 @@ void MainWindow::updateTab(int runIndex, Status status, const TargetResult *resu
     m_outputTabs->setTabToolTip(tab, tip);
 }
 
+void MainWindow::updateTimeline()
+{
+    m_timeline->clear();
+    const int n = runTargetCount();
+    if (n == 0)
+        return;
+    const qint64 now = m_run ? m_run->elapsedMs() : (m_saved ? m_saved->durationMs : 0);
+    // Rows: one per pool worker (SSH); local targets, which need no worker,
+    // get lanes assigned so their bars do not overlap.
+    QMap<int, int> workerRows;
+    QList<qint64> localLaneEnd;
+    QList<int> localRows;
+    QList<int> order;
+    for (int i = 0; i < n; ++i)
+        order.append(i);
+    QList<TargetResult> results;
+    for (int i = 0; i < n; ++i)
+        results.append(runResult(i));
+    auto startOf = [&](const TargetResult &r) {
+        return r.phases.connectMs >= 0 ? r.phases.connectMs : r.phases.runMs;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return startOf(results.at(a)) < startOf(results.at(b)); });
+    QList<std::pair<int, int>> placed; // (run index, row)
+    for (int i : std::as_const(order)) {
+        const TargetResult &r = results.at(i);
+        const qint64 start = startOf(r);
+        if (start < 0)
+            continue; // still queued
+        const qint64 end = r.phases.endMs >= 0 ? r.phases.endMs : now;
+        int row = -1;
+        if (r.phases.worker >= 0) {
+            auto it = workerRows.find(r.phases.worker);
+            if (it == workerRows.end())
+                it = workerRows.insert(r.phases.worker, -1);
+            row = it.value();
+            if (row < 0) {
+                row = m_timeline->addRow(tr("worker %1").arg(r.phases.worker + 1));
+                workerRows[r.phases.worker] = row;
+            }
+        } else {
+            int lane = 0;
+            while (lane < localLaneEnd.size() && localLaneEnd.at(lane) > start)
+                ++lane;
+            if (lane == localLaneEnd.size()) {
+                localLaneEnd.append(0);
+                localRows.append(m_timeline->addRow(tr("local %1").arg(lane + 1)));
+            }
+            localLaneEnd[lane] = end;
+            row = localRows.at(lane);
+        }
+        placed.append({i, row});
+        const Phases &p = r.phases;
+        auto bar = [&](qint64 from, qint64 to, const QString &phase) {
+            if (from >= 0 && to >= from)
+                m_timeline->addBar(row, from * 1000, to * 1000, phase);
+        };
+        const qint64 authOrRun = p.authMs >= 0 ? p.authMs : (p.runMs >= 0 ? p.runMs : end);
+        if (p.connectMs >= 0)
+            bar(p.connectMs, authOrRun, QStringLiteral("connecting"));
+        if (p.authMs >= 0)
+            bar(p.authMs, p.runMs >= 0 ? p.runMs : end, QStringLiteral("authenticating"));
+        if (p.runMs >= 0) {
+            const bool bad = isFinal(r.status) && r.status != Status::Ok;
+            bar(p.runMs, end, bad ? QStringLiteral("failed") : QStringLiteral("running"));
+        } else if (isFinal(r.status) && r.status != Status::Ok) {
+            bar(authOrRun, end, QStringLiteral("failed"));
+        }
+        if (isFinal(r.status))
+            m_timeline->addMarker(row, end * 1000,
+                                  runTargetName(i) + QLatin1Char(' ') + statusText(r.status),
+                                  r.status != Status::Ok);
+    }
+}
+
 void MainWindow::updateProgress()
 {
     const int total = runTargetCount();
@@ -1303,6 +1380,7 @@ void MainWindow::onRunFinished()
     m_credentials->clearSecrets();
     updateProgress();
     updateRunAction();
+    updateTimeline();
     notifyFinished();
     startFinishJob();
 }
@@ -1696,6 +1774,7 @@ bool MainWindow::openRun(const QString &path, QString *error)
     showGroups(groups);
     updateProgress();
     updateRunAction();
+    updateTimeline();
     setWindowTitle(tr("Volley — %1").arg(QFileInfo(path).fileName()));
     showRunPage();
     m_outputTabs->setCurrentIndex(kSummaryTabIndex);

@@ -38,6 +38,7 @@ class HistoryModel;
 class OutputPane;
 class SummaryModel;
 class TargetModel;
+class TimelineWidget;
 
 /// The Volley window: targets on the left, the command bar on top, a Summary
 /// tab, a Timeline tab and one output tab per target, progress in the status
@@ -87,6 +88,7 @@ public:
     HistoryModel *historyModel() const { return m_historyModel; }
     QStandardItemModel *groupModel() const { return m_groupModel; }
     GuiCredentialProvider *credentials() const { return m_credentials; }
+    TimelineWidget *runTimeline() const { return m_timeline; }
     OutputPane *paneFor(const QString &target) const;
     /// Output bytes handed to panes (for --stall-report).
     qint64 bytesShown() const { return m_bytesShown; }
@@ -126,6 +128,7 @@ private:
     void onRunFinished();
     void refreshTarget(int runIndex);
     void updateProgress();
+    void updateTimeline();
     void updateTab(int runIndex, Status status, const TargetResult *result);
     OutputPane *ensurePane(int runIndex, const QString &name);
     void noteFinished(int runIndex, const TargetResult &r);
@@ -197,6 +200,7 @@ private:
     QTabWidget *m_outputTabs = nullptr;
     QWidget *m_summaryTab = nullptr;
     QWidget *m_timelineTab = nullptr;
+    TimelineWidget *m_timeline = nullptr;
     QTableView *m_summaryTable = nullptr;
     QTreeView *m_groupTree = nullptr;
     QPlainTextEdit *m_diffLeft = nullptr;

@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real MainWindow, driven by objectName the way a person would: pick
+// targets, type a command, press Run, wait for the statuses, read the tabs.
+#include "exec/run.h"
+#include "fleet/localfleet.h"
+#include "guicredentialprovider.h"
+#include "historymodel.h"
+#include "lab/timelinewidget.h"
+#include "mainwindow.h"
+#include "outputpane.h"
+#include "summarymodel.h"
+#include "targetmodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QTreeView>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace volley;
+
+namespace {
+
+Target localTarget(const QString &name, const QStringList &commands = {})
+{
+    Target t;
+    t.name = name;
+    t.transport = Transport::Local;
+    t.commands = commands;
+    return t;
+}
+
+QString helper(const QString &args)
+{
+    return test::testHelper() + QLatin1Char(' ') + args;
+}
+
+template <typename T>
+T *child(QWidget *root, const QString &name)
+{
+    T *w = root->findChild<T *>(name);
+    if (!w)
+        qWarning("no child %s", qPrintable(name));
+    return w;
+}
+
+QWidget *visibleTopLevel(const QString &objectName)
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (w->objectName() == objectName && w->isVisible())
+            return w;
+    return nullptr;
+}
+
+int tabIndexOf(QTabWidget *tabs, const QString &target)
+{
+    for (int i = 0; i < tabs->count(); ++i)
+        if (auto *p = qobject_cast<OutputPane *>(tabs->widget(i)); p && p->target() == target)
+            return i;
+    return -1;
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    QList<QAbstractItemModelTester *> m_testers;
+
+    MainWindow *openWindow(const QList<Target> &targets)
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->setTargets(targets);
+        m_window->resize(1200, 760);
+        m_window->show();
+        // Every model the window shows, proxies included, under the tester.
+        const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+        for (QAbstractItemModel *m :
+             {static_cast<QAbstractItemModel *>(m_window->targetModel()),
+              static_cast<QAbstractItemModel *>(m_window->summaryModel()),
+              static_cast<QAbstractItemModel *>(m_window->groupModel()),
+              static_cast<QAbstractItemModel *>(m_window->historyModel()),
+              child<QTreeView>(m_window.get(), QStringLiteral("hostTree"))->model(),
+              child<QTableView>(m_window.get(), QStringLiteral("summaryTable"))->model()})
+            m_testers.append(new QAbstractItemModelTester(m, mode, m_window.get()));
+        if (!QTest::qWaitForWindowExposed(m_window.get()))
+            qWarning("window not exposed");
+        return m_window.get();
+    }
+
+    void typeCommand(const QString &command)
+    {
+        auto *edit = child<QPlainTextEdit>(m_window.get(), QStringLiteral("commandEdit"));
+        edit->clear();
+        edit->setFocus();
+        QTest::keyClicks(edit, command);
+    }
+
+    void clickRun()
+    {
+        QTest::mouseClick(child<QToolButton>(m_window.get(), QStringLiteral("runButton")),
+                          Qt::LeftButton);
+    }
+
+    bool waitFinished(QSignalSpy &spy, int timeoutMs = 30000)
+    {
+        return spy.count() > 0 || spy.wait(timeoutMs);
+    }
+
+    Status summaryStatus(const QString &target)
+    {
+        for (const SummaryRow &r : m_window->summaryModel()->rows())
+            if (r.target == target)
+                return r.status;
+        return Status::Pending;
+    }
+
+    QString paneText(const QString &target)
+    {
+        OutputPane *p = m_window->paneFor(target);
+        return p ? p->plainText() : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // settings and history stay out of $HOME
+        qRegisterMetaType<RunUpdate>();
+    }
+
+    void init() { test::failOnQtWarnings(); }
+
+    void cleanup()
+    {
+        m_testers.clear();
+        m_window.reset();
+    }
+
+    void runOnPickedTargets()
+    {
+        MainWindow *w = openWindow({localTarget(QStringLiteral("local:a")),
+                                    localTarget(QStringLiteral("local:b")),
+                                    localTarget(QStringLiteral("local:c"))});
+        auto *tree = child<QTreeView>(w, QStringLiteral("hostTree"));
+        auto *runButton = child<QToolButton>(w, QStringLiteral("runButton"));
+        QCOMPARE(w->targetModel()->checkedCount(), 3);
+
+        // Uncheck local:c with the keyboard, as a person would.
+        const QModelIndex c = tree->model()->index(2, 0, tree->model()->index(0, 0));
+        QCOMPARE(c.data().toString(), QStringLiteral("local:c"));
+        tree->setFocus();
+        tree->setCurrentIndex(c);
+        QTest::keyClick(tree, Qt::Key_Space);
+        QCOMPARE(w->targetModel()->checkedCount(), 2);
+
+        typeCommand(helper(QStringLiteral("out hello-volley err oops-stderr exit 0")));
+        QCOMPARE(runButton->text(), QStringLiteral("Run on 2 targets"));
+        QVERIFY(runButton->isEnabled());
+
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(finished.first().first().toInt(), 0);
+        QCOMPARE(w->lastExitCode(), 0);
+
+        QCOMPARE(summaryStatus(QStringLiteral("local:a")), Status::Ok);
+        QCOMPARE(summaryStatus(QStringLiteral("local:b")), Status::Ok);
+        QCOMPARE(w->summaryModel()->rowCount(), 2);
+        QCOMPARE(w->targetModel()->status(2), Status::Pending); // not in the run
+
+        auto *tabs = child<QTabWidget>(w, QStringLiteral("outputTabs"));
+        const int tab = tabIndexOf(tabs, QStringLiteral("local:a"));
+        QVERIFY(tab >= 2);
+        QCOMPARE(tabs->tabText(tab), QStringLiteral("local:a · 0"));
+        QVERIFY(!tabs->tabIcon(tab).isNull());
+        QCOMPARE(tabIndexOf(tabs, QStringLiteral("local:c")), -1);
+
+        const QString text = paneText(QStringLiteral("local:a"));
+        QVERIFY2(text.contains(QStringLiteral("hello-volley")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("oops-stderr")));
+        QVERIFY(text.contains(QStringLiteral("exit 0 after")));
+
+        // stderr is shown in its own colour, stdout in the default one.
+        tabs->setCurrentIndex(tab);
+        QTextDocument *doc = w->paneFor(QStringLiteral("local:a"))->view()->document();
+        auto colourOf = [doc](const QString &needle) {
+            for (QTextBlock b = doc->begin(); b.isValid(); b = b.next())
+                for (auto it = b.begin(); !it.atEnd(); ++it)
+                    if (it.fragment().text().contains(needle))
+                        return it.fragment().charFormat().foreground().color();
+            return QColor();
+        };
+        QVERIFY(colourOf(QStringLiteral("oops-stderr")).isValid());
+        QVERIFY(colourOf(QStringLiteral("oops-stderr")) !=
+                colourOf(QStringLiteral("hello-volley")));
+
+        // The first line of output reaches the summary; the history lists the run.
+        QCOMPARE(w->summaryModel()->row(0).firstLine, QStringLiteral("hello-volley"));
+        QCOMPARE(w->historyModel()->rowCount(), 1);
+        QCOMPARE(w->historyModel()->entries().first().ok, 2);
+    }
+
+    void failedTargetsAndRetry()
+    {
+        QTemporaryDir dir;
+        const QString flag = dir.filePath(QStringLiteral("flag"));
+        // local:flaky fails the first time and succeeds when retried.
+        const QString flaky =
+            QStringLiteral(
+                "test -e %1 || { touch %1; echo first-try >&2; exit 4; }; echo second-try")
+                .arg(flag);
+        MainWindow *w = openWindow({localTarget(QStringLiteral("local:good")),
+                                    localTarget(QStringLiteral("local:flaky"), {flaky})});
+        typeCommand(QStringLiteral("echo fine"));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(w->lastExitCode(), 1);
+        QCOMPARE(summaryStatus(QStringLiteral("local:flaky")), Status::Failed);
+        QCOMPARE(summaryStatus(QStringLiteral("local:good")), Status::Ok);
+        auto *tabs = child<QTabWidget>(w, QStringLiteral("outputTabs"));
+        QCOMPARE(tabs->tabText(tabIndexOf(tabs, QStringLiteral("local:flaky"))),
+                 QStringLiteral("local:flaky · 4"));
+        QVERIFY(w->windowTitle().contains(QStringLiteral("1 failed")));
+
+        // "Failed" checks only the failed target.
+        QTest::mouseClick(child<QToolButton>(w, QStringLiteral("selectFailedButton")),
+                          Qt::LeftButton);
+        QCOMPARE(w->targetModel()->checkedTargets(), QList<int>{1});
+
+        auto *retry = child<QToolButton>(w, QStringLiteral("retryFailedButton"));
+        QVERIFY(retry->isEnabled());
+        finished.clear();
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(w->summaryModel()->rowCount(), 1);
+        QCOMPARE(summaryStatus(QStringLiteral("local:flaky")), Status::Ok);
+        QVERIFY(paneText(QStringLiteral("local:flaky")).contains(QStringLiteral("second-try")));
+        QCOMPARE(w->lastExitCode(), 0);
+        QVERIFY(!retry->isEnabled());
+    }
+
+    void cancelWithEscape()
+    {
+        MainWindow *w = openWindow(
+            {localTarget(QStringLiteral("local:1")), localTarget(QStringLiteral("local:2"))});
+        typeCommand(helper(QStringLiteral("out started sleep 30000")));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        // Ctrl+Enter from the editor runs.
+        QTest::keyClick(child<QPlainTextEdit>(w, QStringLiteral("commandEdit")), Qt::Key_Return,
+                        Qt::ControlModifier);
+        QTRY_VERIFY(w->isRunning());
+        QTRY_VERIFY(paneText(QStringLiteral("local:1")).contains(QStringLiteral("started")));
+        QTRY_VERIFY(paneText(QStringLiteral("local:2")).contains(QStringLiteral("started")));
+        QVERIFY(child<QToolButton>(w, QStringLiteral("cancelButton"))->isEnabled());
+        QVERIFY(w->windowTitle().contains(QStringLiteral("0/2")));
+        QTest::keyClick(w, Qt::Key_Escape);
+        QVERIFY(waitFinished(finished, 10000));
+        QCOMPARE(summaryStatus(QStringLiteral("local:1")), Status::Cancelled);
+        QCOMPARE(summaryStatus(QStringLiteral("local:2")), Status::Cancelled);
+        QCOMPARE(w->lastExitCode(), 130);
+    }
+
+    void groupedOutputAndDiff()
+    {
+        MainWindow *w = openWindow(
+            {localTarget(QStringLiteral("web01"), {QStringLiteral("printf 'a\\nb\\nc\\n'")}),
+             localTarget(QStringLiteral("web02"), {QStringLiteral("printf 'a\\nb\\nc\\n'")}),
+             localTarget(QStringLiteral("web03"), {QStringLiteral("printf 'a\\nB\\nc\\n'")})});
+        typeCommand(QStringLiteral("true"));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QVERIFY(waitFinished(finished));
+        QStandardItemModel *groups = w->groupModel();
+        QCOMPARE(groups->rowCount(), 2);
+        QCOMPARE(groups->item(0)->text(), QStringLiteral("web[01-02] (2 targets) — majority"));
+        QCOMPARE(groups->item(1)->text(), QStringLiteral("web03 (1 target) — differs"));
+
+        // Selecting the odd one out compares it with the majority.
+        auto *tree = child<QTreeView>(w, QStringLiteral("groupTree"));
+        const QModelIndex odd = groups->index(1, 0, groups->index(1, 0)); // row 0 is the preview
+        QCOMPARE(odd.data().toString(), QStringLiteral("web03"));
+        tree->setCurrentIndex(odd);
+        const QString left =
+            child<QPlainTextEdit>(w, QStringLiteral("diffMajority"))->toPlainText();
+        const QString right = child<QPlainTextEdit>(w, QStringLiteral("diffTarget"))->toPlainText();
+        QCOMPARE(left, QStringLiteral("a\nb\n\nc"));
+        QCOMPARE(right, QStringLiteral("a\n\nB\nc"));
+    }
+
+    void exportAndReopen()
+    {
+        QTemporaryDir dir;
+        MainWindow *w = openWindow(
+            {localTarget(QStringLiteral("local:x")),
+             localTarget(QStringLiteral("local:y"), {QStringLiteral("echo why; exit 2")})});
+        typeCommand(QStringLiteral("echo ex"));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QVERIFY(waitFinished(finished));
+        const QString path = dir.filePath(QStringLiteral("run.json"));
+        QString error;
+        QVERIFY2(w->exportJson(path, &error), qPrintable(error));
+        QVERIFY2(w->exportCsv(dir.filePath(QStringLiteral("run.csv")), &error), qPrintable(error));
+        QVERIFY2(w->exportFolder(dir.path(), &error), qPrintable(error));
+        QFile out(dir.filePath(QStringLiteral("local:x.out")));
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        QCOMPARE(out.readAll(), QByteArray("ex\n"));
+
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(json.value(QStringLiteral("tool")).toString(), QStringLiteral("volley"));
+        QCOMPARE(json.value(QStringLiteral("targets")).toArray().size(), 2);
+
+        // Reopen in a fresh window: same rows, same output, same groups.
+        cleanup();
+        w = openWindow(
+            {localTarget(QStringLiteral("local:x")), localTarget(QStringLiteral("local:y"))});
+        QVERIFY2(w->openRun(path, &error), qPrintable(error));
+        QCOMPARE(w->summaryModel()->rowCount(), 2);
+        QCOMPARE(summaryStatus(QStringLiteral("local:x")), Status::Ok);
+        QCOMPARE(summaryStatus(QStringLiteral("local:y")), Status::Failed);
+        QCOMPARE(w->summaryModel()->row(1).exitCode.value_or(-1), 2);
+        QVERIFY(paneText(QStringLiteral("local:y")).contains(QStringLiteral("why")));
+        QCOMPARE(w->groupModel()->rowCount(), 2);
+        QCOMPARE(w->targetModel()->status(1), Status::Failed);
+        QVERIFY(child<QToolButton>(w, QStringLiteral("retryFailedButton"))->isEnabled());
+        QVERIFY(!w->openRun(dir.filePath(QStringLiteral("run.csv")), &error));
+        QVERIFY(error.contains(QStringLiteral("not JSON")));
+    }
+
+    void neutralisesControlSequences()
+    {
+        // Red text, then an OSC title change and a cursor-home-and-erase.
+        const QString hex = QStringLiteral(
+            "1b5b33316d7265641b5b306d0a1b5d303b70776e65640773616665" // ESC[31mred ESC[0m \n OSC
+                                                                     // 0;pwned BEL safe
+            "1b5b481b5b324a0a");                                     // ESC[H ESC[2J \n
+        MainWindow *w = openWindow({localTarget(QStringLiteral("local:ansi"))});
+        typeCommand(helper(QStringLiteral("bytes ") + hex));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QVERIFY(waitFinished(finished));
+        const QString text = paneText(QStringLiteral("local:ansi"));
+        QVERIFY2(text.startsWith(QStringLiteral("red\nsafe\n")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("pwned")));
+        QVERIFY(!text.contains(QChar(0x1b)));
+        QVERIFY(!w->windowTitle().contains(QStringLiteral("pwned")));
+        QTextDocument *doc = w->paneFor(QStringLiteral("local:ansi"))->view()->document();
+        const QTextFragment red = doc->begin().begin().fragment();
+        QCOMPARE(red.text(), QStringLiteral("red"));
+        QCOMPARE(red.charFormat().foreground().color().red(), 0xcd);
+    }
+
+    void destructiveCommandAsksFirst()
+    {
+        QList<Target> many;
+        for (int i = 0; i < 11; ++i)
+            many.append(localTarget(QStringLiteral("local:%1").arg(i)));
+        MainWindow *w = openWindow(many);
+        // Harmless, but it matches the rm -rf pattern.
+        typeCommand(QStringLiteral("echo rm -rf /tmp/volley-not-there"));
+        clickRun();
+        QWidget *box = nullptr;
+        QTRY_VERIFY((box = visibleTopLevel(QStringLiteral("destructiveConfirm"))));
+        QVERIFY(!w->isRunning());
+        QTest::mouseClick(qobject_cast<QMessageBox *>(box)->button(QMessageBox::Cancel),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!visibleTopLevel(QStringLiteral("destructiveConfirm")));
+        QVERIFY(!w->currentRun());
+
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QTRY_VERIFY((box = visibleTopLevel(QStringLiteral("destructiveConfirm"))));
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmRunButton")),
+                          Qt::LeftButton);
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(w->summaryModel()->rowCount(), 11);
+        QCOMPARE(w->lastExitCode(), 0);
+    }
+
+    void filterTargets()
+    {
+        QList<Target> targets{localTarget(QStringLiteral("local"))};
+        for (int i = 1; i <= 1000; ++i) {
+            Target t;
+            t.name = QStringLiteral("node%1").arg(i, 4, 10, QLatin1Char('0'));
+            t.address = QStringLiteral("10.0.%1.%2").arg(i / 250).arg(i % 250);
+            t.groups = {i % 2 ? QStringLiteral("odd") : QStringLiteral("even")};
+            t.tags = {i == 500 ? QStringLiteral("special") : QString()};
+            targets.append(t);
+        }
+        MainWindow *w = openWindow(targets);
+        auto *tree = child<QTreeView>(w, QStringLiteral("hostTree"));
+        QCOMPARE(tree->model()->rowCount(), 3); // local, odd, even
+        QTest::keyClicks(child<QLineEdit>(w, QStringLiteral("hostFilter")),
+                         QStringLiteral("special"));
+        QCOMPARE(tree->model()->rowCount(), 1);
+        QCOMPARE(tree->model()->index(0, 0, tree->model()->index(0, 0)).data().toString(),
+                 QStringLiteral("node0500"));
+        QTest::mouseClick(child<QToolButton>(w, QStringLiteral("selectNoneButton")),
+                          Qt::LeftButton);
+        QCOMPARE(w->targetModel()->checkedCount(), 0);
+        QCOMPARE(child<QToolButton>(w, QStringLiteral("runButton"))->text(),
+                 QStringLiteral("Run on 0 targets"));
+    }
+
+    void sshFleetWithHostKeyQuestions()
+    {
+        LocalFleet fleet;
+        LocalFleet::Options options;
+        options.hosts = 2;
+        QVERIFY2(fleet.start(options), qPrintable(fleet.error()));
+        QTemporaryDir dir;
+        const QString emptyKnownHosts = dir.filePath(QStringLiteral("known_hosts"));
+        QList<Target> targets = fleet.targets(QStringLiteral("ssh"));
+        for (Target &t : targets)
+            t.knownHostsFile = emptyKnownHosts; // every key is unknown
+        MainWindow *w = openWindow(targets);
+        auto *policy = child<QComboBox>(w, QStringLiteral("hostKeyPolicyCombo"));
+        policy->setCurrentIndex(policy->findData(int(HostKeyPolicy::Ask)));
+        typeCommand(QStringLiteral("echo over-ssh"));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        // Answer every host-key dialog that shows up with "Accept once".
+        int dialogs = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (finished.isEmpty() && timer.elapsed() < 30000) {
+            if (QWidget *dlg = visibleTopLevel(QStringLiteral("hostKeyDialog"))) {
+                auto *list = dlg->findChild<QTreeWidget *>(QStringLiteral("hostKeyList"));
+                QVERIFY(list && list->topLevelItemCount() >= 1);
+                QVERIFY(list->topLevelItem(0)->text(3).startsWith(QStringLiteral("SHA256:")));
+                QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("acceptOnceButton")),
+                                  Qt::LeftButton);
+                dialogs += list ? 1 : 0;
+            }
+            QTest::qWait(20);
+        }
+        QVERIFY(!finished.isEmpty());
+        QVERIFY(dialogs >= 1);
+        QCOMPARE(summaryStatus(QStringLiteral("ssh01")), Status::Ok);
+        QCOMPARE(summaryStatus(QStringLiteral("ssh02")), Status::Ok);
+        QVERIFY(paneText(QStringLiteral("ssh01")).contains(QStringLiteral("over-ssh")));
+        QVERIFY(w->runTimeline()->rowCount() >= 1);
+        QVERIFY(w->runTimeline()->barCount() >= 2);
+
+        // The test hook answers without a dialog: rejected keys end the targets.
+        w->credentials()->setHostKeyHook(
+            [](const HostKeyRequest &) { return std::optional(HostKeyAnswer::Reject); });
+        finished.clear();
+        // Focus returns to the window once the dialog is gone (a window
+        // manager does this; the offscreen platform needs to be told).
+        w->activateWindow();
+        QTRY_VERIFY(w->isActiveWindow());
+        QTest::keyClick(w, Qt::Key_F5);
+        QVERIFY(w->isRunning());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(summaryStatus(QStringLiteral("ssh01")), Status::HostKeyRejected);
+        QCOMPARE(summaryStatus(QStringLiteral("ssh02")), Status::HostKeyRejected);
+        QCOMPARE(w->lastExitCode(), 3);
+    }
+
+    void screenshots()
+    {
+        const QString outDir =
+            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+        QVERIFY(QDir().mkpath(outDir));
+        auto shoot = [&](const QString &name) {
+            QTest::qWait(100);
+            QVERIFY(m_window->grab().save(QDir(outDir).filePath(name)));
+        };
+        MainWindow *w = openWindow(
+            {localTarget(QStringLiteral("local")), localTarget(QStringLiteral("local:app1")),
+             localTarget(QStringLiteral("local:app2")),
+             localTarget(QStringLiteral("local:db1"),
+                         {QStringLiteral("echo db is different; echo "
+                                         "'\033[33mwarning\033[0m' >&2; exit 1")})});
+        typeCommand(QStringLiteral("echo checking; sleep 1; uname -s"));
+        shoot(QStringLiteral("idle.png"));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QTRY_VERIFY(w->paneFor(QStringLiteral("local:app1")));
+        QTest::qWait(300);
+        shoot(QStringLiteral("running.png"));
+        QVERIFY(waitFinished(finished));
+        auto *tabs = child<QTabWidget>(w, QStringLiteral("outputTabs"));
+        tabs->setCurrentIndex(tabIndexOf(tabs, QStringLiteral("local:db1")));
+        shoot(QStringLiteral("finished-with-failures.png"));
+        tabs->setCurrentIndex(0);
+        auto *tree = child<QTreeView>(w, QStringLiteral("groupTree"));
+        tree->setCurrentIndex(w->groupModel()->index(1, 0, w->groupModel()->index(1, 0)));
+        shoot(QStringLiteral("summary-grouped.png"));
+        tabs->setCurrentIndex(1);
+        shoot(QStringLiteral("timeline.png"));
+        qInfo("screenshots in %s", qPrintable(outDir));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
