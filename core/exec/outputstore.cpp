@@ -109,26 +109,26 @@ SpillBuffer &OutputStore::buffer(int command, Stream stream)
 
 void OutputStore::append(int command, Stream stream, const char *data, qint64 size)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     buffer(command, stream).append(data, size);
 }
 
 int OutputStore::commandCount() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return int((m_buffers.size() + 1) / 2);
 }
 
 qint64 OutputStore::size(int command, Stream stream) const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     const qsizetype index = qsizetype(command) * 2 + int(stream);
     return index < m_buffers.size() ? m_buffers.at(index)->size() : 0;
 }
 
 qint64 OutputStore::totalSize(Stream stream) const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     qint64 total = 0;
     for (qsizetype i = int(stream); i < m_buffers.size(); i += 2)
         total += m_buffers.at(i)->size();
@@ -137,21 +137,21 @@ qint64 OutputStore::totalSize(Stream stream) const
 
 QByteArray OutputStore::read(int command, Stream stream, qint64 maxBytes) const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     const qsizetype index = qsizetype(command) * 2 + int(stream);
     return index < m_buffers.size() ? m_buffers.at(index)->read(maxBytes) : QByteArray();
 }
 
 bool OutputStore::writeTo(int command, Stream stream, QIODevice *device) const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     const qsizetype index = qsizetype(command) * 2 + int(stream);
     return index < m_buffers.size() ? m_buffers.at(index)->writeTo(device) : true;
 }
 
 bool OutputStore::spilled() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     for (const auto &b : m_buffers)
         if (b->spilled())
             return true;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <mutex>
 #include <QByteArray>
 #include <QList>
-#include <QMutex>
 #include <QString>
 
 #include <memory>
@@ -69,7 +69,7 @@ public:
 private:
     SpillBuffer &buffer(int command, Stream stream);
 
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     qint64 m_memoryLimit;
     QList<std::shared_ptr<SpillBuffer>> m_buffers; // index = command * 2 + stream
 };

@@ -6,8 +6,7 @@
 #include "exec/targetcontext.h"
 #include "ssh/sshtask.h"
 
-#include <QMutex>
-#include <QPointer>
+#include <mutex>
 #include <QPromise>
 #include <QtConcurrent>
 #include <QThreadPool>
@@ -106,7 +105,9 @@ public:
     std::deque<int> localQueue;
     int localRunning = 0;
 
-    mutable QMutex mutex; // guards everything below
+    // std::mutex rather than QMutex: ThreadSanitizer sees pthread locks, but not
+    // the contended path of QMutex inside an uninstrumented Qt.
+    mutable std::mutex mutex; // guards everything below
     QList<TargetResult> results;
     RunUpdate pending;
     int finishedCount = 0;
@@ -135,7 +136,7 @@ SecretCache &TargetSlot::secrets()
 
 void TargetSlot::connecting()
 {
-    QMutexLocker lock(&m_d->mutex);
+    std::lock_guard lock(m_d->mutex);
     TargetResult &r = m_d->results[m_index];
     r.status = Status::Running;
     r.startedAt = QDateTime::currentDateTimeUtc();
@@ -146,28 +147,28 @@ void TargetSlot::connecting()
 
 void TargetSlot::authenticating()
 {
-    QMutexLocker lock(&m_d->mutex);
+    std::lock_guard lock(m_d->mutex);
     m_d->results[m_index].phases.authMs = m_d->now();
     m_d->pending.changed.append(m_index);
 }
 
 void TargetSlot::hostKey(const QString &type, const QString &sha256)
 {
-    QMutexLocker lock(&m_d->mutex);
+    std::lock_guard lock(m_d->mutex);
     m_d->results[m_index].hostKeyType = type;
     m_d->results[m_index].hostKeySha256 = sha256;
 }
 
 void TargetSlot::message(const QString &text)
 {
-    QMutexLocker lock(&m_d->mutex);
+    std::lock_guard lock(m_d->mutex);
     m_d->pending.messages.append(text);
     m_d->pending.messageTargets.append(m_index);
 }
 
 void TargetSlot::commandStarted(int command)
 {
-    QMutexLocker lock(&m_d->mutex);
+    std::lock_guard lock(m_d->mutex);
     TargetResult &r = m_d->results[m_index];
     while (r.commands.size() <= command)
         r.commands.append(CommandResult());
@@ -184,7 +185,7 @@ void TargetSlot::output(int command, Stream stream, const char *data, qint64 siz
     if (size <= 0)
         return;
     m_d->stores[m_index]->append(command, stream, data, size);
-    QMutexLocker lock(&m_d->mutex);
+    std::lock_guard lock(m_d->mutex);
     TargetResult &r = m_d->results[m_index];
     if (r.phases.firstByteMs < 0)
         r.phases.firstByteMs = m_d->now();
@@ -199,7 +200,7 @@ void TargetSlot::output(int command, Stream stream, const char *data, qint64 siz
 
 void TargetSlot::commandFinished(int command, const CommandResult &result)
 {
-    QMutexLocker lock(&m_d->mutex);
+    std::lock_guard lock(m_d->mutex);
     TargetResult &r = m_d->results[m_index];
     while (r.commands.size() <= command)
         r.commands.append(CommandResult());
@@ -212,7 +213,7 @@ void TargetSlot::commandFinished(int command, const CommandResult &result)
 void TargetSlot::finish(Status status, const QString &error)
 {
     {
-        QMutexLocker lock(&m_d->mutex);
+        std::lock_guard lock(m_d->mutex);
         if (m_finished)
             return;
         m_finished = true;
@@ -250,7 +251,7 @@ void TargetSlot::finish(Status status, const QString &error)
 
 int RunPrivate::acquireWorker()
 {
-    QMutexLocker lock(&mutex);
+    std::lock_guard lock(mutex);
     for (size_t i = 0; i < workerBusy.size(); ++i) {
         if (!workerBusy[i]) {
             workerBusy[i] = true;
@@ -263,7 +264,7 @@ int RunPrivate::acquireWorker()
 
 void RunPrivate::releaseWorker(int slot)
 {
-    QMutexLocker lock(&mutex);
+    std::lock_guard lock(mutex);
     workerBusy[size_t(slot)] = false;
 }
 
@@ -271,7 +272,7 @@ void RunPrivate::flush()
 {
     RunUpdate update;
     {
-        QMutexLocker lock(&mutex);
+        std::lock_guard lock(mutex);
         update = std::exchange(pending, RunUpdate());
     }
     if (update.chunks.isEmpty() && update.started.isEmpty() && update.finished.isEmpty() &&
@@ -321,7 +322,7 @@ void RunPrivate::onTargetFinished()
         return;
     int count;
     {
-        QMutexLocker lock(&mutex);
+        std::lock_guard lock(mutex);
         count = finishedCount;
     }
     if (count < int(targetSlots.size()))
@@ -365,7 +366,7 @@ const Target &Run::target(int index) const
 
 TargetResult Run::result(int index) const
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     return d->results.at(index);
 }
 
@@ -396,13 +397,13 @@ bool Run::isFinished() const
 
 int Run::finishedCount() const
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     return d->finishedCount;
 }
 
 int Run::countWithStatus(Status s) const
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     int n = 0;
     for (const TargetResult &r : d->results)
         n += r.status == s ? 1 : 0;
@@ -411,7 +412,7 @@ int Run::countWithStatus(Status s) const
 
 int Run::exitCode() const
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     bool couldNotRun = false;
     bool failed = false;
     bool cancelled = false;
@@ -470,7 +471,7 @@ void Run::start()
             slot->m_promise = &promise;
             const int worker = rp->acquireWorker();
             {
-                QMutexLocker lock(&rp->mutex);
+                std::lock_guard lock(rp->mutex);
                 rp->results[slot->index()].phases.worker = worker;
             }
             runSshTarget(*slot);

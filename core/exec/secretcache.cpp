@@ -19,9 +19,9 @@ QByteArray SecretCache::get(const QString &key, const SecretRequest &request,
 {
     if (!m_provider)
         return {};
-    QMutexLocker ask(&m_askMutex);
+    std::lock_guard ask(m_askMutex);
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         if (m_refused.contains(key))
             return {};
         const auto it = m_secrets.constFind(key);
@@ -31,7 +31,7 @@ QByteArray SecretCache::get(const QString &key, const SecretRequest &request,
     if (cancelled && cancelled->load())
         return {};
     QByteArray secret = m_provider->secret(request, cancelled);
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (secret.isEmpty())
         m_refused.insert(key);
     else
@@ -41,7 +41,7 @@ QByteArray SecretCache::get(const QString &key, const SecretRequest &request,
 
 void SecretCache::reject(const QString &key)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     auto it = m_secrets.find(key);
     if (it != m_secrets.end()) {
         wipe(*it);
@@ -62,7 +62,7 @@ HostKeyAnswer SecretCache::askHostKey(const HostKeyRequest &request,
 
 void SecretCache::clear()
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     for (QByteArray &s : m_secrets)
         wipe(s);
     m_secrets.clear();

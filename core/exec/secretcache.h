@@ -3,8 +3,8 @@
 
 #include "exec/credentialprovider.h"
 
+#include <mutex>
 #include <QHash>
-#include <QMutex>
 #include <QSet>
 
 namespace volley {
@@ -32,8 +32,8 @@ public:
 
 private:
     CredentialProvider *m_provider;
-    QMutex m_mutex;    // guards the maps
-    QMutex m_askMutex; // one question at a time: prompts never interleave
+    std::mutex m_mutex;    // guards the maps
+    std::mutex m_askMutex; // one question at a time: prompts never interleave
     QHash<QString, QByteArray> m_secrets;
     QSet<QString> m_refused;
 };

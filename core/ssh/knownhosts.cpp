@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ssh/knownhosts.h"
 
+#include <mutex>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QMessageAuthenticationCode>
-#include <QMutex>
 
 namespace volley {
 
 namespace {
-QMutex g_knownHostsMutex;
+std::mutex g_knownHostsMutex;
 }
 
 void lockKnownHosts()

@@ -67,6 +67,8 @@ private:
         r.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.out = p.readAllStandardOutput();
         r.err = p.readAllStandardError();
+        if (r.err.contains("Sanitizer"))
+            qInfo().noquote() << "volley-cli stderr:" << r.err; // show the sanitizer's report
         return r;
     }
 
