@@ -340,6 +340,15 @@ QTextCharFormat OutputPane::formatFor(const TermStyle &style, Kind kind) const
         fg = bg.isValid() ? bg : pal.color(QPalette::Base);
         bg = oldFg;
     }
+    // Keep the classic ANSI colours legible on either palette: yellow on a
+    // white page or blue on a dark one would be close to invisible.
+    if (style.fg.kind != TermColor::Kind::Default && !style.inverse) {
+        const bool dark = isDark(pal);
+        if (!dark && fg.lightness() > 170)
+            fg = fg.darker(160);
+        else if (dark && fg.lightness() < 90)
+            fg = fg.lighter(180);
+    }
     if (style.dim)
         fg.setAlphaF(0.6f);
     f.setForeground(fg);
