@@ -311,8 +311,7 @@ bool parseAnsibleYaml(const QByteArray &data, const QString &file, ImportResult 
     YamlReader reader(file, result);
     try {
         QByteArray bytes = data;
-        if (bytes.startsWith("\xEF\xBB\xBF"))
-            bytes.remove(0, 3);
+        bytes.replace("\xEF\xBB\xBF", ""); // BOMs, also from files glued together
         const YAML::Node root = YAML::Load(bytes.toStdString());
         if (root.IsNull()) {
             reader.inv.finish(file, result);

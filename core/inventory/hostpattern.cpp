@@ -210,6 +210,12 @@ bool Expander::parseElement(const Element &e, qsizetype from, QList<Segment> *se
         } else if (c.isSpace()) {
             return fail(QStringLiteral("space inside '%1'; separate names with commas").arg(s),
                         column);
+        } else if (const QChar::Category cat = c.category();
+                   cat == QChar::Other_Control || cat == QChar::Other_Format ||
+                   cat == QChar::Other_Surrogate || cat == QChar::Other_NotAssigned) {
+            return fail(QStringLiteral("invisible character U+%1; retype the pattern")
+                            .arg(c.unicode(), 4, 16, QLatin1Char('0')),
+                        column);
         } else {
             literal.text += c;
         }
@@ -385,7 +391,9 @@ Shape shapeOf(const QString &name)
         }
     }
     s.texts.append(text);
-    s.key = s.texts.join(QChar(0x1f));
+    // Length-prefixed, so no name can make two different shapes share a key.
+    for (const QString &t : std::as_const(s.texts))
+        s.key += QString::number(t.size()) + QLatin1Char(':') + t;
     return s;
 }
 
@@ -509,11 +517,16 @@ bool expand(const QString &pattern, const Options &options, QStringList *out, QS
 
 QString fold(const QStringList &names)
 {
-    QStringList order; // shape keys in first-seen order
+    // Output slots in first-seen order: a literal name, or a shape to fold.
+    struct Slot
+    {
+        QString literal;
+        QString shape; ///< empty for a literal
+    };
+    QList<Slot> order;
     QHash<QString, QStringList> texts;
     QHash<QString, QList<Item>> items;
     QSet<QString> seen;
-    QStringList result;
     for (const QString &name : names) {
         if (name.isEmpty() || seen.contains(name))
             continue;
@@ -521,12 +534,12 @@ QString fold(const QStringList &names)
         // Names with brackets (IPv6) or commas cannot be re-read inside a range form.
         if (name.contains(QLatin1Char('[')) || name.contains(QLatin1Char(']')) ||
             name.contains(QLatin1Char(','))) {
-            order.append(QStringLiteral("\x1e") + name);
+            order.append(Slot{name, QString()});
             continue;
         }
         const Shape s = shapeOf(name);
         if (!texts.contains(s.key)) {
-            order.append(s.key);
+            order.append(Slot{QString(), s.key});
             texts.insert(s.key, s.texts);
         }
         Item item;
@@ -534,11 +547,12 @@ QString fold(const QStringList &names)
             item.dims.append(ValueSet{n});
         items[s.key].append(item);
     }
-    for (const QString &key : std::as_const(order)) {
-        if (key.startsWith(QChar(0x1e)))
-            result.append(key.mid(1));
+    QStringList result;
+    for (const Slot &slot : std::as_const(order)) {
+        if (slot.shape.isEmpty())
+            result.append(slot.literal);
         else
-            result += foldShape(texts.value(key), items.value(key));
+            result += foldShape(texts.value(slot.shape), items.value(slot.shape));
     }
     return result.join(QLatin1Char(','));
 }

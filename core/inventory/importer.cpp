@@ -504,8 +504,9 @@ namespace detail {
 QStringList splitLines(const QByteArray &data)
 {
     QString text = QString::fromUtf8(data);
-    if (text.startsWith(QChar(0xfeff)))
-        text.remove(0, 1);
+    // A BOM is only meaningful first, but files glued together carry more;
+    // none of them is ever part of a name.
+    text.remove(QChar(0xfeff));
     text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     QStringList lines = text.split(QLatin1Char('\n'));
@@ -733,7 +734,14 @@ void AnsibleInventory::finish(const QString &file, ImportResult *result) const
         return depth.value(a, 1) < depth.value(b, 1);
     });
     QHash<QString, QSet<QString>> ancestorCache;
+    static const QRegularExpression blank(QStringLiteral("\\s"));
     for (const Host &h : hosts) {
+        if (h.name.isEmpty() || h.name.contains(blank)) {
+            noteSkipped(
+                result, file, h.line,
+                QStringLiteral("'%1' is not a host name (empty or with blanks)").arg(h.name));
+            continue;
+        }
         QSet<QString> reach{QStringLiteral("all")};
         for (const QString &g : h.groups) {
             if (!ancestorCache.contains(g))
@@ -764,6 +772,8 @@ void AnsibleInventory::finish(const QString &file, ImportResult *result) const
         }
         if (t.isLocal())
             t.address.clear();
+        else if (t.address.isEmpty()) // "ansible_host:" with no value
+            t.address = t.name;
         if (!bad.isEmpty()) {
             noteSkipped(result, file, h.line, QStringLiteral("host '%1': %2").arg(h.name, bad));
             continue;

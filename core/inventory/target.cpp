@@ -18,6 +18,15 @@ bool Target::fromSpec(const QString &specIn, Target *out, QString *error)
     };
     if (spec.isEmpty())
         return bad(QStringLiteral("empty name"));
+    for (const QChar c : spec) {
+        // Control and format characters (NUL, BOM, ...) are invisible in every
+        // listing and never part of a real host or user name.
+        const QChar::Category cat = c.category();
+        if (cat == QChar::Other_Control || cat == QChar::Other_Format ||
+            cat == QChar::Other_Surrogate || cat == QChar::Other_NotAssigned)
+            return bad(QStringLiteral("it contains the invisible character U+%1; retype the name")
+                           .arg(c.unicode(), 4, 16, QLatin1Char('0')));
+    }
     if (spec == QLatin1String("local") || spec.startsWith(QLatin1String("local:"))) {
         out->transport = Transport::Local;
         out->name = spec;

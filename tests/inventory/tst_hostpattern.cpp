@@ -100,6 +100,11 @@ private slots:
         row("huge product does not overflow", "[1-999999999][1-999999999][1-999999999]x", "past");
         row("too many digits", "n[1-1234567890123456789]", "more than 18 digits");
         row("mixed padding", "n[1-08]", "different widths");
+        row("control character",
+            "web\x01"
+            "1",
+            "invisible character U+0001");
+        row("byte order mark", "web\xEF\xBB\xBF" "1", "invisible character U+feff");
     }
 
     void rejects()
@@ -199,6 +204,16 @@ private slots:
             "[::1]:22,[::2]:22");
         row("user and port", {QStringLiteral("root@n1:22"), QStringLiteral("root@n2:22")},
             "root@n[1-2]:22");
+        // Characters a shape key might have used as separators stay literal text.
+        row("separator-like characters",
+            {QStringLiteral("a\x1e"
+                            "1"),
+             QStringLiteral("a\x1e"
+                            "2"),
+             QStringLiteral("\x1f"),
+             QStringLiteral("\x1e"
+                            "x")},
+            "a\x1e[1-2],\x1f,\x1ex");
     }
 
     void folds()

@@ -249,6 +249,25 @@ private slots:
         QCOMPARE(prod.size(), 4);
     }
 
+    void emptyAnsibleHostKeepsTheName()
+    {
+        ImportResult r;
+        QString error;
+        QVERIFY(Importer::parse("all:\n  hosts:\n    h1:\n      ansible_host:\n",
+                                QStringLiteral("e.yml"), InventoryFormat::AnsibleYaml, &r, &error));
+        QCOMPARE(r.inventory.find(QStringLiteral("h1"))->address, QStringLiteral("h1"));
+    }
+
+    void gluedFilesLoseTheirInnerBoms()
+    {
+        ImportResult r;
+        QString error;
+        QVERIFY(Importer::parse("\xEF\xBB\xBFa1\n\xEF\xBB\xBF"
+                                "a2\n",
+                                QStringLiteral("l.txt"), InventoryFormat::List, &r, &error));
+        QCOMPARE(names(r.inventory), (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
+    }
+
     void brokenYamlNamesTheLine()
     {
         ImportResult r;

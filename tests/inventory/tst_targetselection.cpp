@@ -134,6 +134,9 @@ private slots:
                                    << QStringLiteral("reversed range");
         QTest::newRow("bad spec") << QStringList{QStringLiteral("host:99999")} << QStringList()
                                   << QStringLiteral("port '99999'");
+        QTest::newRow("invisible in a saved-style name")
+            << QStringList{QStringLiteral("@web,x\u200b@h")} << QStringList()
+            << QStringLiteral("U+200b");
         QTest::newRow("all excluded")
             << QStringList{QStringLiteral("@web")} << QStringList{QStringLiteral("@web")}
             << QStringLiteral("-x @web");
