@@ -262,7 +262,8 @@ private slots:
     {
         ImportResult r;
         QString error;
-        QVERIFY(Importer::parse("\xEF\xBB\xBFa1\n\xEF\xBB\xBF"
+        QVERIFY(Importer::parse("\xEF\xBB\xBF"
+                                "a1\n\xEF\xBB\xBF"
                                 "a2\n",
                                 QStringLiteral("l.txt"), InventoryFormat::List, &r, &error));
         QCOMPARE(names(r.inventory), (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
