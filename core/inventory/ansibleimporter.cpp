@@ -190,6 +190,8 @@ private:
     static int lineOf(const YAML::Node &node) { return node.Mark().line + 1; }
     static QString text(const YAML::Node &node)
     {
+        if (!node || node.IsNull())
+            return QString(); // "key:" with no value, not the emitter's "~"
         if (node.IsScalar())
             return QString::fromStdString(node.Scalar());
         // Lists and maps are kept as compact YAML so nothing is lost.
