@@ -7,6 +7,7 @@
 #include "fleet/localfleet.h"
 #include "inventory/targetselection.h"
 #include "report/gather.h"
+#include "report/runjournal.h"
 #include "report/runjson.h"
 
 #include <QCommandLineParser>
@@ -368,15 +369,20 @@ int runCommand(const QStringList &args)
     const O failedFile(QStringLiteral("failed-file"),
                        QStringLiteral("Write the targets that did not end ok, one per line."),
                        QStringLiteral("FILE"));
+    const O journal(
+        QStringLiteral("journal"),
+        QStringLiteral("Append each finished target to FILE as it ends (JSON Lines), so "
+                       "a crash loses nothing that finished."),
+        QStringLiteral("FILE"));
     const O quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                   QStringLiteral("No summary or per-target notes from Volley itself."));
     const O noColor(QStringLiteral("no-color"), QStringLiteral("No colours, even on a terminal."));
     const O progress(QStringLiteral("progress"),
                      QStringLiteral("A progress line on stderr (when it is a terminal)."));
-    p.addOptions({hosts,      hostsFile,      exclude,    command, plan,    stopOnError,
-                  fanout,     connectTimeout, timeout,    user,    port,    identity,
-                  sshConfig,  knownHosts,     policy,     askPass, gather,  json,
-                  jsonStream, outdir,         failedFile, quiet,   noColor, progress});
+    p.addOptions({hosts,          hostsFile, exclude, command, plan,       stopOnError, fanout,
+                  connectTimeout, timeout,   user,    port,    identity,   sshConfig,   knownHosts,
+                  policy,         askPass,   gather,  json,    jsonStream, outdir,      failedFile,
+                  journal,        quiet,     noColor, progress});
     if (!p.parse(args))
         return usage(p.errorText() + QStringLiteral("; see volley-cli run --help"));
     if (p.isSet(QStringLiteral("help"))) {
@@ -477,6 +483,12 @@ int runCommand(const QStringList &args)
     const bool showProgress = p.isSet(progress) && isTerminal(2);
 
     Run run(spec);
+    std::unique_ptr<RunJournal> journalWriter;
+    if (p.isSet(journal)) {
+        journalWriter = std::make_unique<RunJournal>(&run, p.value(journal));
+        if (!journalWriter->open(&error))
+            return usage(error);
+    }
     LinePrinter printer(run, colour);
     QEventLoop loop;
     QObject::connect(&run, &Run::updated, &loop, [&](const RunUpdate &u) {

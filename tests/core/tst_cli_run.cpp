@@ -327,6 +327,41 @@ private slots:
         QCOMPARE(again.out, m_fleet->addresses().at(1).toUtf8() + ": retry\n");
     }
 
+    void journalHoldsFinishedTargets()
+    {
+        const QString file = m_tmp.filePath(QStringLiteral("journal.jsonl"));
+        const Result r =
+            cli(fleetArgs() + QStringList{QStringLiteral("-H"), fleetHosts(), QStringLiteral("-H"),
+                                          QStringLiteral("local"), QStringLiteral("--journal"),
+                                          file, QStringLiteral("--"), QStringLiteral("echo j")});
+        QCOMPARE(r.status, 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 5); // header + one line per target
+        QVERIFY(QJsonDocument::fromJson(lines.first())
+                    .object()
+                    .contains(QStringLiteral("volley_journal")));
+        QStringList names;
+        for (const QByteArray &line : lines.mid(1)) {
+            const QJsonObject t = QJsonDocument::fromJson(line).object();
+            QCOMPARE(t.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+            names << t.value(QStringLiteral("target")).toString();
+        }
+        names.sort();
+        QCOMPARE(names.last(), QStringLiteral("local"));
+        // A folder that cannot exist (its parent is a file): nothing runs, and the error says why.
+        QFile blocker(m_tmp.filePath(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const Result bad =
+            cli({QStringLiteral("-H"), QStringLiteral("local"), QStringLiteral("--journal"),
+                 blocker.fileName() + QStringLiteral("/j"), QStringLiteral("--"),
+                 QStringLiteral("true")});
+        QCOMPARE(bad.status, 2);
+        QVERIFY(bad.err.contains("journal"));
+    }
+
     void controlSequencesAreNeutralisedInText()
     {
         const Result r = cli({QStringLiteral("-H"), QStringLiteral("local"), QStringLiteral("--"),
