@@ -284,6 +284,10 @@ bool Expander::expandElement(const Element &e, QStringList *names)
         return false;
     if (group && segments.isEmpty())
         return fail(QStringLiteral("'@' needs a group name, e.g. @web"), e.column);
+    if (group && !e.text.at(1).isLetterOrNumber() && e.text.at(1) != QLatin1Char('_') &&
+        e.text.at(1) != QLatin1Char('['))
+        return fail(QStringLiteral("a group name starts with a letter, digit or '_', e.g. @web"),
+                    e.column + 1);
     QStringList expanded;
     if (!generate(segments, e, &expanded))
         return false;

@@ -27,6 +27,9 @@ bool Target::fromSpec(const QString &specIn, Target *out, QString *error)
             return bad(QStringLiteral("it contains the invisible character U+%1; retype the name")
                            .arg(c.unicode(), 4, 16, QLatin1Char('0')));
     }
+    if (spec.startsWith(QLatin1Char('!')))
+        return bad(QStringLiteral("a name cannot start with '!' (in host patterns it means "
+                                  "\"exclude\")"));
     if (spec == QLatin1String("local") || spec.startsWith(QLatin1String("local:"))) {
         out->transport = Transport::Local;
         out->name = spec;

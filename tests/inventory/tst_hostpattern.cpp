@@ -94,6 +94,7 @@ private slots:
         row("double bang", "a,!!b", "'!' must be followed");
         row("bare at", "@", "needs a group name");
         row("group without inventory", "@web", "group '@web'");
+        row("group name with bang", "@!web", "a group name starts with");
         row("too many", "n[1-100001]", "past 100000 names");
         row("too many by product", "n[1-1000].[1-1000]", "past 100000 names");
         row("too many in sum", "a[1-60000],b[1-60000]", "'b[1-60000]'");
@@ -104,7 +105,10 @@ private slots:
             "web\x01"
             "1",
             "invisible character U+0001");
-        row("byte order mark", "web\xEF\xBB\xBF" "1", "invisible character U+feff");
+        row("byte order mark",
+            "web\xEF\xBB\xBF"
+            "1",
+            "invisible character U+feff");
     }
 
     void rejects()

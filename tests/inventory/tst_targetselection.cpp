@@ -157,6 +157,15 @@ private slots:
         QVERIFY(out.isEmpty());
     }
 
+    void specsRejectExclusionLikeNames()
+    {
+        // A target called "!x" could never be selected again by a pattern.
+        Target t;
+        QString error;
+        QVERIFY(!Target::fromSpec(QStringLiteral("!x"), &t, &error));
+        QVERIFY2(error.contains(QLatin1String("cannot start with '!'")), qPrintable(error));
+    }
+
     void hostsFilesOfAnyFormat()
     {
         QTemporaryDir dir;
