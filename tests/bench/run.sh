@@ -4,13 +4,14 @@
 # one machine (issue 7; the --quick run is issue 3's "Speed" benchmark).
 #
 #   bash tests/bench/run.sh BUILD_DIR [--quick] [--scenario NAME...] [--tools LIST]
-#                           [--runs K] [--docs] [--list]
+#                           [--runs K] [--ansible-big] [--docs] [--list]
 #
 #   --quick           100 hosts, fanout 32, `true`, 3 runs, as installed and pinned
 #   --scenario NAME   only these scenarios (repeatable, or several names after it);
 #                     --list prints them with their cost
 #   --tools LIST      comma list out of volley,pdsh,pssh,clush,ansible (default all)
 #   --runs K          runs per tool where a scenario does several (default 3)
+#   --ansible-big     ansible at 500 and 1,000 hosts too (adds about 3 minutes)
 #   --docs            also write the results into docs/performance.md
 #
 # Everything is set up here, as the fair-comparison notes ask
@@ -25,7 +26,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
 usage() {
-    sed -n '6,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '6,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 [ $# -ge 1 ] || usage
