@@ -5,6 +5,7 @@
 #include "exec/run.h"
 #include "faulthelpers.h"
 #include "fleet/localfleet.h"
+#include "runhelpers.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -185,10 +186,16 @@ private slots:
         for (int i : {1, 2})
             QVERIFY(run.output(i).read(0, Stream::Stdout) == expected);
 
-        // Progress: the slow target's bytes came in many updates spread over time,
-        // with no long silence, while the direct hosts were done long before.
+        // Progress: the slow target's bytes came in several updates spread over time,
+        // with no long silence, while the direct hosts were done long before. (sshd sends
+        // channel data in packets of up to 32 kB, which libssh can only hand over whole:
+        // at 48 kB/s one arrives about every 0.7 s.)
         const QList<test::UpdateLog::Batch> batches = log.batches.value(0);
-        QVERIFY2(batches.size() >= 20, qPrintable(QString::number(batches.size())));
+        QStringList trace;
+        for (const test::UpdateLog::Batch &b : batches)
+            trace << QStringLiteral("%1ms:%2B").arg(b.atMs).arg(b.bytes);
+        qInfo("slow target's updates: %s", qPrintable(trace.join(QLatin1Char(' '))));
+        QVERIFY2(batches.size() >= 5, qPrintable(QString::number(batches.size())));
         const qint64 span = batches.last().atMs - batches.first().atMs;
         QVERIFY2(span >= 2000, qPrintable(QString::number(span)));
         qint64 longestGap = 0;
@@ -388,7 +395,7 @@ private slots:
             if (clear)
                 ++throttled;
             else
-                unclear << describe(run, i);
+                unclear << describe(run, i) + QStringLiteral(" (after %1 retries)").arg(retries);
         }
         qInfo("MaxStartups 10:30:100, fanout 128, %d targets on %d addresses: %d ok, %d "
               "throttled, %d unclear, %lld ms",
