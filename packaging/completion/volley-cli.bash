@@ -53,7 +53,7 @@ _volley_cli()
                     _volley_cli_targets
                     return
                     ;;
-                --hosts-file | --plan | --failed-file | --known-hosts | -i | --identity)
+                --hosts-file | --plan | --failed-file | --journal | --known-hosts | -i | --identity)
                     _filedir
                     return
                     ;;
@@ -82,7 +82,7 @@ _volley_cli()
             COMPREPLY=($(compgen -W '--help --help-all -H --hosts --hosts-file -x --exclude
                 -c --command --plan --stop-on-error -f --fanout --connect-timeout -t --timeout
                 -l --user -p --port -i --identity --ssh-config --known-hosts --host-key-policy
-                --ask-pass -b --gather --json --json-stream --outdir --failed-file -q --quiet
+                --ask-pass -b --gather --json --json-stream --outdir --failed-file --journal -q --quiet
                 --no-color --progress --' -- "$cur"))
             ;;
         hosts)
@@ -93,7 +93,7 @@ _volley_cli()
                     ;;
             esac
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W '--help -x --exclude' -- "$cur"))
+                COMPREPLY=($(compgen -W '--help --help-all -x --exclude' -- "$cur"))
             elif [[ $prev == hosts ]]; then
                 COMPREPLY=($(compgen -W 'expand fold' -- "$cur"))
             fi
@@ -115,7 +115,7 @@ _volley_cli()
             esac
             $split && return
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W '--help --format --dry-run --group --tag --json
+                COMPREPLY=($(compgen -W '--help --help-all --format --dry-run --group --tag --json
                     -o --output' -- "$cur"))
             elif [[ $prev == inventory ]]; then
                 COMPREPLY=($(compgen -W 'import list export remove path' -- "$cur"))
@@ -125,7 +125,7 @@ _volley_cli()
             ;;
         fleet)
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W '--help --json --listen-any' -- "$cur"))
+                COMPREPLY=($(compgen -W '--help --help-all --json --listen-any' -- "$cur"))
             elif [[ $prev == fleet ]]; then
                 COMPREPLY=($(compgen -W 'up' -- "$cur"))
             fi
