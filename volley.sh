@@ -6,6 +6,7 @@
 #   ./volley.sh cli [ARGS]     runs volley-cli
 #   ./volley.sh bench [ARGS]   runs the benchmarks (tests/bench)
 #   ./volley.sh package        builds the .deb
+#   ./volley.sh fuzz [SECONDS] runs every libFuzzer target (clang) for SECONDS each
 # VOLLEY_PRESET picks the CMake preset (dev, release, asan, tsan; default dev for run and
 # test, release for bench and package).
 set -euo pipefail
@@ -75,8 +76,12 @@ package)
     build "$preset"
     (cd "build/$preset" && cpack -G DEB)
     ;;
+fuzz)
+    install_missing clang libclang-rt-14-dev
+    exec sh tests/fuzz/run.sh "$@"
+    ;;
 *)
-    sed -n '3,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '3,11p' "$0" | sed 's/^# \{0,1\}//'
     [ "$cmd" = help ] || exit 2
     ;;
 esac
