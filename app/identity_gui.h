@@ -30,8 +30,7 @@ inline void applyGuiIdentity()
 
 /// Loads the translation for the user's locale from :/i18n (built from
 /// resources/translations/*.ts into volley_resources). The translator is a child of
-/// the application. Returns false when there is none for this locale (English needs
-/// none).
+/// the application. Returns false when there is none for this locale.
 inline bool installTranslations()
 {
     auto *translator = new QTranslator(QCoreApplication::instance());
@@ -40,7 +39,10 @@ inline bool installTranslations()
         delete translator;
         return false;
     }
-    return QCoreApplication::installTranslator(translator);
+    // installTranslator() says false for a translation with no entries (English), yet
+    // installs it: report what was loaded.
+    QCoreApplication::installTranslator(translator);
+    return true;
 }
 
 } // namespace volley
