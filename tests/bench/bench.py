@@ -357,6 +357,11 @@ def run_one(env, case, tool, k, log):
          "--sshd-reaper", str(env.a.sshd_reaper), "--timeout", "600"]
     if case.variant:  # the fault mix: when did each host's line arrive
         m += ["--timestamps", files["stamps"]]
+    elif case.command == "stream":
+        # As the issue compares: `ssh host cat > /dev/null`. The bytes are
+        # checked by the --outdir variant (exact file) and the exit statuses.
+        files["stdout"] = os.devnull
+        m += ["--stdout", os.devnull]
     else:
         m += ["--stdout", files["stdout"]]
     run_env = dict(os.environ)
@@ -378,12 +383,8 @@ def run_one(env, case, tool, k, log):
     with open(files["stderr"], "rb") as f:
         err = f.read().decode("utf-8", "replace")
     healthy = [h for h, kind in zip(peers_hosts, kinds) if kind == "healthy"]
-    if case.command == "stream" and tool == "ssh":
-        r["ok"] = 1 if r["rc"] == 0 and os.path.getsize(files["stdout"]) == 100_000_000 else 0
-    elif case.command == "stream" and tool == "volley":
-        # Text mode prints "host: line" for each of the 1,000,000 lines.
-        size = os.path.getsize(files["stdout"])
-        r["ok"] = 1 if r["rc"] == 0 and size == 1_000_000 * (len(env.hosts[0]) + 2 + 100) else 0
+    if case.command == "stream" and tool in ("ssh", "volley"):
+        r["ok"] = 1 if r["rc"] == 0 else 0
     elif case.command == "stream" and tool == "volley-outdir":
         p = os.path.join(files["outdir"], env.hosts[0] + ".out")
         r["ok"] = 1 if r["rc"] == 0 and os.path.exists(p) and os.path.getsize(p) == 100_000_000 \
@@ -406,6 +407,8 @@ def run_one(env, case, tool, k, log):
     # Keep the run's folder small: the big outputs go, the reports stay.
     for big in ("stdout", "outdir"):
         p = files[big]
+        if p == os.devnull:
+            continue
         if os.path.isdir(p):
             shutil.rmtree(p, ignore_errors=True)
         elif os.path.exists(p) and os.path.getsize(p) > 4_000_000:

@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 
+PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -29,9 +30,12 @@ def main():
     if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
         print("reaper.py: prctl(PR_SET_CHILD_SUBREAPER) failed", file=sys.stderr)
         return 1
+    # If run.sh is killed outright, this process and the fleet still go.
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     pid = os.fork()
     if pid == 0:
         try:
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
             os.execvp(sys.argv[1], sys.argv[1:])
         finally:
             os._exit(127)
