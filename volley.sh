@@ -71,7 +71,7 @@ bench)
     exec bash tests/bench/run.sh "build/$preset" "$@"
     ;;
 package)
-    install_missing dpkg-dev file lintian desktop-file-utils appstream
+    install_missing dpkg-dev file lintian desktop-file-utils appstream help2man librsvg2-bin man-db bash-completion
     preset=${VOLLEY_PRESET:-release}
     build "$preset"
     (cd "build/$preset" && cpack -G DEB)

@@ -450,6 +450,7 @@ int runCommand(const QStringList &args)
         spec.hostKeyPolicy == HostKeyPolicy::Ask)
         return usage(QStringLiteral("--host-key-policy '%1' must be strict or accept-new")
                          .arg(p.value(policy)));
+    spec.connectTimeoutExplicit = p.isSet(connectTimeout);
     spec.stopOnError = p.isSet(stopOnError);
     spec.user = p.value(user);
     spec.identityFiles = p.values(identity);

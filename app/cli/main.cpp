@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // volley-cli: the headless twin of Volley, on the same engine.
 #include "commands.h"
+#include "identity.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -37,9 +38,7 @@ Examples:
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Volley"));
-    QCoreApplication::setApplicationName(QStringLiteral("volley"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VOLLEY_VERSION));
+    volley::applyIdentity();
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
@@ -47,8 +46,8 @@ int main(int argc, char *argv[])
         return volley::cli::ExitUsage;
     }
     const QString command = args.first();
-    if (command == QLatin1String("-h") || command == QLatin1String("--help")
-        || command == QLatin1String("help")) {
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") ||
+        command == QLatin1String("help")) {
         std::fputs(kUsage, stdout);
         return 0;
     }

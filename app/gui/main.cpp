@@ -2,6 +2,7 @@
 // volley: the desktop application. Parses the command line and wires the
 // window to the demo fleet, the exports and the scripted-session options.
 #include "fleet/localfleet.h"
+#include "identity_gui.h"
 #include "inventory/targetselection.h"
 #include "mainwindow.h"
 #include "stallmonitor.h"
@@ -54,9 +55,12 @@ int main(int argc, char *argv[])
         infoOnly ? std::make_unique<QCoreApplication>(argc, argv)
                  : std::make_unique<QApplication>(argc, argv);
     QCoreApplication &app = *appHolder;
-    QApplication::setOrganizationName(QStringLiteral("Volley"));
-    QApplication::setApplicationName(QStringLiteral("volley"));
-    QApplication::setApplicationVersion(QStringLiteral(VOLLEY_VERSION));
+    // The window icon needs a GUI application; --help and --version only need the names.
+    if (infoOnly)
+        volley::applyIdentity();
+    else
+        volley::applyGuiIdentity();
+    volley::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -185,8 +189,6 @@ int main(int argc, char *argv[])
 
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Volley"));
     volley::MainWindow window;
-    window.setHistoryFolder(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                                .filePath(QStringLiteral("runs")));
     window.setTargets(targets);
     if (picked)
         window.checkOnly(checked);
@@ -215,14 +217,8 @@ int main(int argc, char *argv[])
     };
 
     int exitStatus = 0;
-    QObject::connect(&window, &volley::MainWindow::runFinished, &app, [&](int code) {
-        exitStatus = code;
-        if (parser.isSet(exportJson)) {
-            QString error;
-            if (!window.exportJson(parser.value(exportJson), &error))
-                fail(error);
-        }
-        // Let the last update paint before the picture is taken.
+    // Let the last update paint before the picture is taken.
+    auto finish = [&](int code) {
         QTimer::singleShot(200, &app, [&, code] {
             grab();
             if (quit) {
@@ -230,7 +226,21 @@ int main(int argc, char *argv[])
                 QApplication::exit(code);
             }
         });
+    };
+    QObject::connect(&window, &volley::MainWindow::runFinished, &app, [&](int code) {
+        exitStatus = code;
+        if (parser.isSet(exportJson))
+            // Written off the GUI thread; the window stays responsive meanwhile.
+            window.exportJsonInBackground(parser.value(exportJson));
+        else
+            finish(code);
     });
+    QObject::connect(&window, &volley::MainWindow::jsonExported, &app,
+                     [&](const QString &, const QString &error) {
+                         if (!error.isEmpty())
+                             fail(error);
+                         finish(exitStatus);
+                     });
 
     if (parser.isSet(run)) {
         QTimer::singleShot(0, &window, [&] {

@@ -23,6 +23,8 @@ struct RunSpec
     bool stopOnError = false;
     int fanout = 32;
     int connectTimeoutSec = 10;
+    /// Given by the user: wins over ConnectTimeout in ssh_config (else ssh_config wins).
+    bool connectTimeoutExplicit = false;
     int commandTimeoutSec = 0; ///< 0 = none
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Strict;
     QString user;                          ///< default user when a target names none

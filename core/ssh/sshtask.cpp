@@ -140,6 +140,11 @@ Session SshWorker::newSession(QString *error)
     const QByteArray host = m_target.address.toUtf8();
     ssh_options_set(raw, SSH_OPTIONS_HOST, host.constData());
 
+    // The default connect timeout goes in before the config file, so a
+    // ConnectTimeout there wins as it does for OpenSSH; an explicit one is set again below.
+    const long timeout = m_spec.connectTimeoutSec > 0 ? m_spec.connectTimeoutSec : 10;
+    ssh_options_set(raw, SSH_OPTIONS_TIMEOUT, &timeout);
+
     // Order matters (libssh): host, then the config file, then explicit values,
     // because a config Port overwrites an explicit one.
     const QString config = m_spec.sshConfigFile;
@@ -170,9 +175,8 @@ Session SshWorker::newSession(QString *error)
     const QString user = !m_target.user.isEmpty() ? m_target.user : m_spec.user;
     if (!user.isEmpty())
         ssh_options_set(raw, SSH_OPTIONS_USER, user.toUtf8().constData());
-    // ConnectTimeout in a config file overwrites this; Volley's own setting wins.
-    const long timeout = m_spec.connectTimeoutSec > 0 ? m_spec.connectTimeoutSec : 10;
-    ssh_options_set(raw, SSH_OPTIONS_TIMEOUT, &timeout);
+    if (m_spec.connectTimeoutExplicit)
+        ssh_options_set(raw, SSH_OPTIONS_TIMEOUT, &timeout);
     const int nodelay = 1; // no Nagle stalls in the handshake
     ssh_options_set(raw, SSH_OPTIONS_NODELAY, &nodelay);
     if (!m_target.knownHostsFile.isEmpty() || !m_spec.knownHostsFile.isEmpty()) {

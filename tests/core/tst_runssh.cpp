@@ -317,6 +317,38 @@ private slots:
             QCOMPARE(run->output(i).read(0, Stream::Stdout), QByteArray("same\n"));
     }
 
+    void namesGoThroughSshConfig()
+    {
+        // Like OpenSSH: HostName, Port, User and IdentityFile come from the config file.
+        const QString config = m_tmp.filePath(QStringLiteral("ssh_config"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("Host web-alias\n"
+                               "    HostName %1\n"
+                               "    Port %2\n"
+                               "    User %3\n"
+                               "    IdentityFile %4\n"
+                               "    UserKnownHostsFile %5\n")
+                    .arg(m_fleet->addresses().at(1))
+                    .arg(m_fleet->port())
+                    .arg(m_fleet->user(), m_fleet->userKeyPath(), m_fleet->knownHostsPath())
+                    .toUtf8());
+        f.close();
+        RunSpec spec;
+        Target t;
+        QString error;
+        QVERIFY(Target::fromSpec(QStringLiteral("web-alias"), &t, &error));
+        spec.targets = {t};
+        spec.commands = {QStringLiteral("echo $SSH_CONNECTION")};
+        spec.sshConfigFile = config;
+        auto run = runToEnd(spec);
+        QVERIFY2(run->result(0).status == Status::Ok, qPrintable(run->result(0).error));
+        // The connection went to the address the config named.
+        QVERIFY(run->output(0)
+                    .read(0, Stream::Stdout)
+                    .contains(QByteArray(m_fleet->addresses().at(1).toUtf8() + ' ')));
+    }
+
     void twoHundredHostsAtFanout64()
     {
         LocalFleet fleet;
