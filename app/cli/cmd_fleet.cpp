@@ -38,7 +38,7 @@ int fleetCommand(const QStringList &args)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(subcommandHelp(parser, QStringLiteral("fleet"))), stdout);
         return ExitOk;
     }
     const QStringList pos = parser.positionalArguments(); // args[0] "fleet" is the program name

@@ -41,7 +41,7 @@ int parse(QCommandLineParser *parser, const QStringList &args, const char *comma
         return fail(command, parser->errorText() + QStringLiteral("; see volley-cli ") +
                                  QLatin1String(command) + QStringLiteral(" --help"));
     if (parser->isSet(QStringLiteral("help"))) {
-        out(parser->helpText());
+        out(subcommandHelp(*parser, QLatin1String(command)));
         return ExitOk;
     }
     return -1;

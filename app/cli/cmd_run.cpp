@@ -386,7 +386,7 @@ int runCommand(const QStringList &args)
     if (!p.parse(args))
         return usage(p.errorText() + QStringLiteral("; see volley-cli run --help"));
     if (p.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(p.helpText()), stdout);
+        std::fputs(qPrintable(subcommandHelp(p, QStringLiteral("run"))), stdout);
         return ExitOk;
     }
 

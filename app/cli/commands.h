@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
 
 // Each subcommand of volley-cli lives in its own cmd_*.cpp. args[0] is the
@@ -15,7 +16,26 @@ int labCommand(const QStringList &args);
 /// Hidden: a Concurrency Lab process worker (started by the lab itself).
 int labWorkerCommand(const QStringList &args);
 
+/// The parser's help with the subcommand in its usage line
+/// ("Usage: volley-cli run [options] ..." rather than "volley-cli [options] ...").
+inline QString subcommandHelp(const QCommandLineParser &parser, const QString &subcommand)
+{
+    // Qt writes argv[0] as typed ("./build/app/volley-cli"): name the program plainly.
+    QString text = parser.helpText();
+    const qsizetype options = text.indexOf(QLatin1String(" [options]"));
+    if (text.startsWith(QLatin1String("Usage: ")) && options > 0 &&
+        options < text.indexOf(QLatin1Char('\n')))
+        text.replace(7, options - 7, QStringLiteral("volley-cli ") + subcommand);
+    return text;
+}
+
 /// Exit statuses shared by every subcommand.
-enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitCouldNotRun = 3, ExitInterrupted = 130 };
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailed = 1,
+    ExitUsage = 2,
+    ExitCouldNotRun = 3,
+    ExitInterrupted = 130
+};
 
 } // namespace volley::cli
