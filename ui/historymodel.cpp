@@ -10,7 +10,7 @@ QVariantMap HistoryEntry::toVariant() const
     return {{QStringLiteral("when"), when},       {QStringLiteral("command"), command},
             {QStringLiteral("targets"), targets}, {QStringLiteral("ok"), ok},
             {QStringLiteral("failed"), failed},   {QStringLiteral("duration_ms"), durationMs},
-            {QStringLiteral("path"), savedPath}};
+            {QStringLiteral("path"), savedPath},  {QStringLiteral("finished"), finished}};
 }
 
 HistoryEntry HistoryEntry::fromVariant(const QVariantMap &map)
@@ -23,6 +23,7 @@ HistoryEntry HistoryEntry::fromVariant(const QVariantMap &map)
     e.failed = map.value(QStringLiteral("failed")).toInt();
     e.durationMs = map.value(QStringLiteral("duration_ms")).toLongLong();
     e.savedPath = map.value(QStringLiteral("path")).toString();
+    e.finished = map.value(QStringLiteral("finished"), true).toBool();
     return e;
 }
 
@@ -42,6 +43,18 @@ void HistoryModel::add(const HistoryEntry &entry)
         m_entries.resize(kMaxEntries);
         endRemoveRows();
     }
+}
+
+void HistoryModel::update(const HistoryEntry &entry)
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (!entry.savedPath.isEmpty() && m_entries.at(i).savedPath == entry.savedPath) {
+            m_entries[i] = entry;
+            emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            return;
+        }
+    }
+    add(entry);
 }
 
 QVariantList HistoryModel::toVariant() const
@@ -99,6 +112,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return e.targets;
         break;
     case ResultColumn:
+        if (role == Qt::DisplayRole && !e.finished)
+            return tr("did not finish; reopen for the targets that did");
         if (role == Qt::DisplayRole)
             return tr("%1 ok, %2 not ok").arg(e.ok).arg(e.failed);
         if (role == RawRole)

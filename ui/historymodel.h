@@ -17,7 +17,10 @@ struct HistoryEntry
     int ok = 0;
     int failed = 0; ///< every final status other than ok
     qint64 durationMs = 0;
-    QString savedPath; ///< the run's JSON, for reopening; may be empty
+    QString savedPath; ///< the run's journal or JSON, for reopening; may be empty
+    /// False while the run goes on, and for ever if Volley died during it: the
+    /// journal then holds the targets that had finished.
+    bool finished = true;
 
     QVariantMap toVariant() const;
     static HistoryEntry fromVariant(const QVariantMap &map);
@@ -38,6 +41,9 @@ public:
     ~HistoryModel() override;
 
     void add(const HistoryEntry &entry);
+    /// Replaces the entry kept at savedPath (a run that was listed when it
+    /// started gets its counts when it ends); adds it when there is none.
+    void update(const HistoryEntry &entry);
     const QList<HistoryEntry> &entries() const { return m_entries; }
     QVariantList toVariant() const;
     void setFromVariant(const QVariantList &list);

@@ -8,6 +8,7 @@
 #include "lab/labpage.h"
 #include "lab/timelinewidget.h"
 #include "outputpane.h"
+#include "report/runjournal.h"
 #include "report/runjson.h"
 #include "ssh/knownhosts.h"
 #include "statusicons.h"
@@ -58,6 +59,7 @@
 #include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QTextBlock>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -130,6 +132,46 @@ bool writeFile(const QString &path, const QByteArray &data, QString *error)
     return true;
 }
 
+// runToJson(), written one target at a time: the whole document of a large
+// run is hundreds of megabytes as QJsonObject and again as text. The fields
+// around "targets" are runToJson()'s (a test compares the two).
+bool writeRunJson(const Run &run, const QString &path, QString *error)
+{
+    QJsonObject head;
+    head[QStringLiteral("tool")] = QStringLiteral("volley");
+    head[QStringLiteral("version")] = QStringLiteral(VOLLEY_VERSION);
+    head[QStringLiteral("started_at")] = run.startedAt().toString(Qt::ISODateWithMs);
+    head[QStringLiteral("duration_ms")] = run.elapsedMs();
+    head[QStringLiteral("fanout")] = run.spec().fanout;
+    head[QStringLiteral("commands")] = QJsonArray::fromStringList(run.spec().commands);
+    QJsonObject summary;
+    summary[QStringLiteral("targets")] = run.targetCount();
+    for (Status s : kFinalStatuses)
+        summary[statusName(s)] = run.countWithStatus(s);
+    head[QStringLiteral("summary")] = summary;
+    head[QStringLiteral("targets")] = QJsonArray();
+    const QByteArray text = QJsonDocument(head).toJson(QJsonDocument::Compact);
+    // Keys are sorted, so the summary's "targets" (a number) is not this one.
+    const QByteArray marker = "\"targets\":[]";
+    const qsizetype at = text.indexOf(marker);
+    QSaveFile f(path);
+    bool ok = at >= 0 && f.open(QIODevice::WriteOnly);
+    if (ok)
+        ok = f.write(text.left(at + marker.size() - 1)) >= 0;
+    for (int i = 0; ok && i < run.targetCount(); ++i) {
+        if (i > 0)
+            ok = f.write(",", 1) == 1;
+        ok = ok && f.write(QJsonDocument(targetToJson(run, i)).toJson(QJsonDocument::Compact)) >= 0;
+    }
+    ok = ok && f.write(text.mid(at + marker.size() - 1)) >= 0 && f.write("\n", 1) == 1;
+    if (!ok || !f.commit()) {
+        *error = QCoreApplication::translate("volley::MainWindow", "cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), f.errorString());
+        return false;
+    }
+    return true;
+}
+
 // Line diff (longest common subsequence) for the side-by-side view; inputs
 // are capped so the table stays small.
 struct DiffLine
@@ -190,15 +232,7 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         m_groups = r.groups;
         showGroups(r.groups);
-        HistoryEntry e;
-        e.when = m_run->startedAt();
-        e.command = m_lastCommands.join(QLatin1Char('\n'));
-        e.targets = m_run->targetCount();
-        e.ok = m_run->countWithStatus(Status::Ok);
-        e.failed = e.targets - e.ok;
-        e.durationMs = m_run->elapsedMs();
-        e.savedPath = r.savedPath;
-        m_historyModel->add(e);
+        addToHistory(true);
         emit runFinished(m_lastExitCode);
     });
 
@@ -237,6 +271,7 @@ MainWindow::~MainWindow()
     // Order matters: the finishing job reads the run; the run's workers may be
     // waiting in the credential provider, which the run's destructor cancels.
     waitForFinishJob();
+    stopJournal();
     delete m_run;
 }
 
@@ -732,7 +767,7 @@ void MainWindow::showSettingsDialog()
     for (const TargetView &v : std::as_const(m_views)) {
         if (v.pane) {
             v.pane->setScrollbackLines(m_scrollbackLines);
-            v.pane->view()->setFont(font);
+            v.pane->setOutputFont(font);
         }
     }
     saveSettings();
@@ -956,13 +991,83 @@ bool MainWindow::runOn(const QList<int> &targets, const QStringList &commands)
 
 void MainWindow::waitForFinishJob()
 {
-    if (m_finishFuture.isValid() && !m_finishFuture.isFinished())
-        m_finishFuture.waitForFinished();
+    // The finishing job and background exports share this pool.
+    m_finishPool.waitForDone();
+}
+
+void MainWindow::startJournal()
+{
+    auto journal = std::make_unique<RunJournal>(m_run, RunJournal::defaultPath());
+    QString error;
+    if (!journal->open(&error)) {
+        setStatusMessage(tr("This run keeps no journal: %1").arg(error));
+        return;
+    }
+    m_journalPath = journal->path();
+    m_journalEnding = false;
+    m_journalThread = new QThread(this);
+    m_journalThread->setObjectName(QStringLiteral("runJournal"));
+    m_journal = journal.release();
+    // Run::updated now reaches the journal queued, in order, on its thread.
+    m_journal->moveToThread(m_journalThread);
+    m_journalThread->start();
+}
+
+void MainWindow::endJournal()
+{
+    if (!m_journal || m_journalEnding)
+        return;
+    m_journalEnding = true;
+    // Queued behind every update already posted to it, so nothing is lost;
+    // the journal comes back to this thread to be deleted here.
+    QThread *home = thread();
+    RunJournal *journal = m_journal;
+    QMetaObject::invokeMethod(
+        m_journal,
+        [journal, home] {
+            journal->moveToThread(home);
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::stopJournal()
+{
+    if (!m_journal)
+        return;
+    if (m_run)
+        m_run->disconnect(m_journal);
+    endJournal();
+    m_journalThread->wait();
+    delete m_journal;
+    delete m_journalThread;
+    m_journal = nullptr;
+    m_journalThread = nullptr;
+}
+
+void MainWindow::addToHistory(bool finished)
+{
+    if (!m_run)
+        return;
+    HistoryEntry e;
+    e.when = m_run->startedAt().isValid() ? m_run->startedAt() : QDateTime::currentDateTime();
+    e.command = m_lastCommands.join(QLatin1Char('\n'));
+    e.targets = m_run->targetCount();
+    e.ok = m_run->countWithStatus(Status::Ok);
+    e.failed = finished ? e.targets - e.ok : 0;
+    e.durationMs = m_run->elapsedMs();
+    e.savedPath = m_journalPath;
+    e.finished = finished;
+    m_historyModel->update(e);
+    // Kept at once: after a crash the history still lists the journal.
+    QSettings().setValue(QStringLiteral("runs/history"), m_historyModel->toVariant());
 }
 
 void MainWindow::clearRunView()
 {
     waitForFinishJob();
+    stopJournal();
+    m_journalPath.clear();
     while (m_outputTabs->count() > kFixedTabs) {
         QWidget *w = m_outputTabs->widget(kFixedTabs);
         m_outputTabs->removeTab(kFixedTabs);
@@ -1021,7 +1126,9 @@ void MainWindow::beginRun(const QList<int> &targets, const QStringList &commands
     connect(m_run, &Run::updated, this, &MainWindow::onRunUpdated);
     connect(m_run, &Run::finished, this, &MainWindow::onRunFinished);
     m_commandBar->addToHistory(commands.join(QLatin1Char('\n')));
+    startJournal();
     m_run->start();
+    addToHistory(false);
     m_clock->start();
     updateProgress();
     updateRunAction();
@@ -1079,11 +1186,14 @@ OutputPane *MainWindow::ensurePane(int runIndex, const QString &name)
         if (s.contains(QStringLiteral("output/font"))) {
             QFont f;
             if (f.fromString(s.value(QStringLiteral("output/font")).toString()))
-                pane->view()->setFont(f);
+                pane->setOutputFont(f);
         }
         connect(pane, &OutputPane::saveRequested, this, &MainWindow::saveTargetOutput);
         m_outputTabs->addTab(pane, statusIcon(Status::Pending), name);
         v.pane = pane;
+        v.tabText = name;
+        v.tabTip.clear();
+        v.tabStatus = int(Status::Pending);
     }
     return v.pane;
 }
@@ -1219,11 +1329,11 @@ void MainWindow::noteFinished(int runIndex, const TargetResult &r)
 
 void MainWindow::updateTab(int runIndex, Status status, const TargetResult *result)
 {
-    OutputPane *pane = m_views.value(runIndex).pane;
-    if (!pane)
+    if (runIndex < 0 || runIndex >= m_views.size())
         return;
-    const int tab = m_outputTabs->indexOf(pane);
-    if (tab < 0)
+    TargetView &v = m_views[runIndex];
+    OutputPane *pane = v.pane;
+    if (!pane)
         return;
     QString text = pane->target();
     QString tip = pane->target() + QStringLiteral(" — ") + statusText(status);
@@ -1239,9 +1349,20 @@ void MainWindow::updateTab(int runIndex, Status status, const TargetResult *resu
         if (!result->error.isEmpty())
             tip += QLatin1Char('\n') + result->error;
     }
-    m_outputTabs->setTabText(tab, text);
-    m_outputTabs->setTabIcon(tab, statusIcon(status));
-    m_outputTabs->setTabToolTip(tab, tip);
+    if (text == v.tabText && tip == v.tabTip && int(status) == v.tabStatus)
+        return;
+    const int tab = m_outputTabs->indexOf(pane);
+    if (tab < 0)
+        return;
+    if (text != v.tabText)
+        m_outputTabs->setTabText(tab, text);
+    if (int(status) != v.tabStatus)
+        m_outputTabs->setTabIcon(tab, statusIcon(status));
+    if (tip != v.tabTip)
+        m_outputTabs->setTabToolTip(tab, tip);
+    v.tabText = text;
+    v.tabTip = tip;
+    v.tabStatus = int(status);
 }
 
 void MainWindow::updateTimeline()
@@ -1376,6 +1497,7 @@ void MainWindow::onRunFinished()
     m_summaryModel->commit();
     m_targetModel->commitStatusChanges();
     m_clock->stop();
+    endJournal();
     m_lastExitCode = m_run->exitCode();
     m_credentials->clearSecrets();
     updateProgress();
@@ -1388,23 +1510,13 @@ void MainWindow::onRunFinished()
 void MainWindow::startFinishJob()
 {
     Run *run = m_run;
-    const QString folder = m_historyFolder;
     m_finishWatcher.setProperty("generation", run->property("generation"));
-    // Grouping reads every byte of every store and the history copy writes the
-    // JSON: both off the GUI thread. The run is not deleted before this ends
-    // (waitForFinishJob()).
-    m_finishFuture = QtConcurrent::run(&m_finishPool, [run, folder] {
+    // Grouping reads every byte of every store: off the GUI thread. The run is
+    // not deleted before this ends (waitForFinishJob()). The history keeps the
+    // run's journal, so nothing else needs writing here.
+    m_finishFuture = QtConcurrent::run(&m_finishPool, [run] {
         FinishResult r;
         r.groups = groupIdenticalOutput(*run);
-        if (!folder.isEmpty() && QDir().mkpath(folder)) {
-            const QString path = QDir(folder).filePath(
-                QStringLiteral("run-%1.json")
-                    .arg(run->startedAt().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
-            QString error;
-            if (writeFile(path, QJsonDocument(runToJson(*run)).toJson(QJsonDocument::Compact),
-                          &error))
-                r.savedPath = path;
-        }
         return r;
     });
     m_finishWatcher.setFuture(m_finishFuture);
@@ -1528,12 +1640,36 @@ QJsonObject MainWindow::runJson() const
 
 bool MainWindow::exportJson(const QString &path, QString *error)
 {
+    if (m_run)
+        return writeRunJson(*m_run, path, error);
     const QJsonObject json = runJson();
     if (json.isEmpty()) {
         *error = tr("There is no run to export yet.");
         return false;
     }
     return writeFile(path, QJsonDocument(json).toJson(QJsonDocument::Indented), error);
+}
+
+void MainWindow::exportJsonInBackground(const QString &path)
+{
+    if (!m_run) {
+        QString error;
+        exportJson(path, &error);
+        QMetaObject::invokeMethod(
+            this, [this, path, error] { emit jsonExported(path, error); }, Qt::QueuedConnection);
+        return;
+    }
+    Run *run = m_run; // not deleted before the pool is done (waitForFinishJob())
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        emit jsonExported(path, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_finishPool, [run, path] {
+        QString error;
+        writeRunJson(*run, path, &error);
+        return error;
+    }));
 }
 
 bool MainWindow::exportCsv(const QString &path, QString *error)
@@ -1659,8 +1795,8 @@ void MainWindow::exportDialog()
 
 void MainWindow::openRunDialog()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open run"), QString(), tr("Volley runs (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open run"), QString(), tr("Volley runs and journals (*.json *.jsonl)"));
     QString error;
     if (!path.isEmpty() && !openRun(path, &error))
         QMessageBox::warning(this, tr("Cannot open run"), error);
@@ -1672,28 +1808,15 @@ bool MainWindow::openRun(const QString &path, QString *error)
         *error = tr("A run is in progress; cancel it or wait for it to end first.");
         return false;
     }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+    // The engine reads both a saved run and a journal (a torn last line from a
+    // kill included) and checks the document's shape.
+    QJsonObject doc;
+    if (!readSavedRun(path, &doc, error))
         return false;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (!doc.isObject()) {
-        *error = tr("%1 is not JSON: %2 at byte %3")
-                     .arg(QDir::toNativeSeparators(path), pe.errorString())
-                     .arg(pe.offset);
-        return false;
-    }
-    SavedRun saved;
-    QString parseError;
-    if (!SavedRun::fromJson(doc.object(), &saved, &parseError)) {
-        *error = QDir::toNativeSeparators(path) + QStringLiteral(": ") + parseError;
-        return false;
-    }
+    SavedRun saved = SavedRun::fromDocument(doc);
     clearRunView();
     m_saved = std::move(saved);
-    m_savedJson = doc.object();
+    m_savedJson = doc;
     const int n = int(m_saved->targets.size());
     m_views = QList<TargetView>(n);
     m_runToModel.clear();
@@ -1776,6 +1899,15 @@ bool MainWindow::openRun(const QString &path, QString *error)
     updateRunAction();
     updateTimeline();
     setWindowTitle(tr("Volley — %1").arg(QFileInfo(path).fileName()));
+    if (doc.value(QStringLiteral("journal")).toBool()) {
+        const int total = doc.value(QStringLiteral("summary"))
+                              .toObject()
+                              .value(QStringLiteral("targets"))
+                              .toInt(n);
+        setStatusMessage(tr("This run did not finish: %1 of %2 targets had finished and are shown.")
+                             .arg(n)
+                             .arg(total));
+    }
     showRunPage();
     m_outputTabs->setCurrentIndex(kSummaryTabIndex);
     return true;

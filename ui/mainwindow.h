@@ -26,6 +26,7 @@ class QSplitter;
 class QStackedWidget;
 class QStandardItemModel;
 class QTabWidget;
+class QThread;
 class QTableView;
 class QTimer;
 class QTreeView;
@@ -36,6 +37,7 @@ class CommandBar;
 class GuiCredentialProvider;
 class HistoryModel;
 class OutputPane;
+class RunJournal;
 class SummaryModel;
 class TargetModel;
 class TimelineWidget;
@@ -75,10 +77,15 @@ public:
     /// The run shown, in the schema of `volley-cli run --json`.
     QJsonObject runJson() const;
     bool exportJson(const QString &path, QString *error);
+    /// Writes the JSON off the GUI thread (a large run is hundreds of
+    /// megabytes of text); jsonExported() tells how it went.
+    void exportJsonInBackground(const QString &path);
     bool exportCsv(const QString &path, QString *error);
     bool exportFolder(const QString &dir, QString *error);
-    /// Shows a saved run (JSON export) in place of the current one.
+    /// Shows a saved run (JSON export or run journal) in place of the current one.
     bool openRun(const QString &path, QString *error);
+    /// The journal of the current run (every run writes one), empty if none.
+    QString journalPath() const { return m_journalPath; }
 
     void showLabPage();
     void showRunPage();
@@ -92,13 +99,13 @@ public:
     OutputPane *paneFor(const QString &target) const;
     /// Output bytes handed to panes (for --stall-report).
     qint64 bytesShown() const { return m_bytesShown; }
-    /// Folder where finished runs are kept for the history; empty = don't keep.
-    void setHistoryFolder(const QString &dir) { m_historyFolder = dir; }
 
 signals:
     void runStarted();
     /// The run ended and the window shows its final state (groups included).
     void runFinished(int exitCode);
+    /// exportJsonInBackground() is done; error is empty on success.
+    void jsonExported(const QString &path, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -110,6 +117,11 @@ private:
         QByteArray firstBytes; // up to the first newline, for the summary
         bool firstLineDone = false;
         bool noted = false; // the finish note was written
+        // What the tab shows now: setting a tab's text or icon lays out the
+        // whole tab bar, so it is done only when something changed.
+        QString tabText;
+        QString tabTip;
+        int tabStatus = -1;
     };
 
     void buildActions();
@@ -133,6 +145,10 @@ private:
     OutputPane *ensurePane(int runIndex, const QString &name);
     void noteFinished(int runIndex, const TargetResult &r);
     void startFinishJob();
+    void startJournal();
+    void endJournal();
+    void stopJournal();
+    void addToHistory(bool finished);
     void showGroups(const QList<OutputGroup> &groups);
     void showDiff(int runIndex);
     QByteArray outputOf(int runIndex, qint64 limit) const;
@@ -173,15 +189,19 @@ private:
     int m_lastExitCode = -1;
     qint64 m_bytesShown = 0;
     int m_scrollbackLines = 10000;
-    QString m_historyFolder;
+    // Every run writes a journal (targets as they finish) on its own thread:
+    // turning a finished target's output into JSON is too slow for the GUI's.
+    RunJournal *m_journal = nullptr;
+    QThread *m_journalThread = nullptr;
+    bool m_journalEnding = false;
+    QString m_journalPath;
     QList<OutputGroup> m_groups;
 
-    // Background work at the end of a run (grouping output, keeping it for the
-    // history) reads the run's stores: it must end before the run is deleted.
+    // Background work (grouping output at the end of a run, exports) reads
+    // the run's stores: it must end before the run is deleted.
     struct FinishResult
     {
         QList<OutputGroup> groups;
-        QString savedPath;
     };
     QThreadPool m_finishPool;
     QFuture<FinishResult> m_finishFuture;

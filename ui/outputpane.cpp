@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -22,10 +23,19 @@ namespace volley {
 
 namespace {
 
-// Bytes kept for a pane between two layouts; beyond it the oldest are dropped
-// from the view (never from the store). About the text the scrollback can show.
+// Bytes kept for a shown pane between two layouts; beyond it the oldest are
+// dropped from the view (never from the store). About the text the scrollback
+// can show.
 constexpr qint64 kBytesPerScrollbackLine = 160;
-constexpr qint64 kMinPendingLimit = 256 * 1024;
+constexpr qint64 kMinPendingLimit = 64 * 1024;
+// What a hidden pane keeps to show when it comes up: a few thousand lines.
+constexpr qint64 kHiddenPendingLimit = 256 * 1024;
+// Chunks below this are merged into the previous segment of the same stream.
+constexpr qsizetype kMergeBelow = 16 * 1024;
+// Layout work per step: slices of this size, steps of at most this long (half
+// a frame), the rest on the next turn of the event loop.
+constexpr qsizetype kRenderSlice = 16 * 1024;
+constexpr int kFlushBudgetMs = 8;
 
 bool isDark(const QPalette &p)
 {
@@ -48,19 +58,37 @@ QAction *makeAction(QWidget *owner, const QString &objectName, const QString &te
 OutputPane::OutputPane(const QString &target, int scrollbackLines, QWidget *parent)
     : QWidget(parent)
     , m_target(target)
-    , m_view(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("outputPane"));
     setAccessibleName(tr("Output of %1").arg(target));
+    setScrollbackLines(scrollbackLines);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            flush(kFlushBudgetMs);
+    });
+    updateFormats();
+}
 
+void OutputPane::ensureUi()
+{
+    // Built on first use: a run of 200 targets makes 200 panes at once, and
+    // a text view with its tool bar costs milliseconds each; most are never
+    // looked at.
+    if (m_view)
+        return;
+    m_view = new QPlainTextEdit(this);
     m_view->setObjectName(QStringLiteral("outputView"));
     m_view->setReadOnly(true);
     m_view->setUndoRedoEnabled(false);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_view->setAccessibleName(tr("Output of %1").arg(target));
+    m_view->setAccessibleName(tr("Output of %1").arg(m_target));
     m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    setScrollbackLines(scrollbackLines);
+    m_view->setMaximumBlockCount(m_scrollbackLines);
+    if (m_hasFont)
+        m_view->setFont(m_font);
 
     auto *bar = new QToolBar(this);
     bar->setObjectName(QStringLiteral("paneToolBar"));
@@ -75,6 +103,8 @@ OutputPane::OutputPane(const QString &target, int scrollbackLines, QWidget *pare
     m_wrapAction =
         makeAction(this, QStringLiteral("wrapAction"), tr("Wrap"), tr("Wrap long lines"));
     m_wrapAction->setCheckable(true);
+    m_wrapAction->setChecked(m_wrap);
+    m_view->setLineWrapMode(m_wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     connect(m_wrapAction, &QAction::toggled, this, &OutputPane::setWrap);
     bar->addAction(m_wrapAction);
 
@@ -156,20 +186,41 @@ OutputPane::OutputPane(const QString &target, int scrollbackLines, QWidget *pare
             m_followAction->setChecked(atBottom);
         }
     });
-
-    updateFormats();
+    if (isVisible()) {
+        // Built while being shown: the children would only appear a turn later.
+        bar->show();
+        m_view->show();
+    }
 }
 
 OutputPane::~OutputPane() = default;
 
+QPlainTextEdit *OutputPane::view()
+{
+    ensureUi();
+    return m_view;
+}
+
+void OutputPane::setOutputFont(const QFont &font)
+{
+    m_font = font;
+    m_hasFont = true;
+    if (m_view)
+        m_view->setFont(font);
+}
+
 void OutputPane::setScrollbackLines(int lines)
 {
-    m_view->setMaximumBlockCount(qMax(100, lines));
-    m_pendingLimit = qMax(kMinPendingLimit, qint64(lines) * kBytesPerScrollbackLine);
+    m_scrollbackLines = qMax(100, lines);
+    if (m_view)
+        m_view->setMaximumBlockCount(m_scrollbackLines);
+    m_scrollbackBytes = qMax(kMinPendingLimit, qint64(qMax(100, lines)) * kBytesPerScrollbackLine);
 }
 
 void OutputPane::setWrap(bool wrap)
 {
+    m_wrap = wrap;
+    ensureUi();
     m_view->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     if (m_wrapAction->isChecked() != wrap)
         m_wrapAction->setChecked(wrap);
@@ -196,8 +247,9 @@ void OutputPane::changeEvent(QEvent *event)
 
 void OutputPane::showEvent(QShowEvent *event)
 {
+    ensureUi();
     QWidget::showEvent(event);
-    flush();
+    flush(kFlushBudgetMs);
 }
 
 void OutputPane::appendOutput(Stream stream, const QByteArray &bytes)
@@ -215,59 +267,81 @@ void OutputPane::push(Kind kind, const QByteArray &data)
 {
     if (data.isEmpty())
         return;
-    if (!m_pending.isEmpty() && m_pending.last().kind == kind && kind != Kind::Message)
-        m_pending.last().data += data;
-    else
-        m_pending.append(Segment{kind, data});
+    if (kind != Kind::Message && !m_pending.empty() && m_pending.back().kind == kind &&
+        m_pending.back().data.size() < kMergeBelow && data.size() < kMergeBelow) {
+        // Small chunks of one stream become one segment: fewer insertions later.
+        m_pending.back().data += data;
+    } else {
+        m_pending.push_back(Segment{kind, data});
+    }
     m_pendingBytes += data.size();
+    trim();
+    if (isVisible() && !m_flushTimer.isActive())
+        m_flushTimer.start();
+}
 
-    // Bound what waits to be shown: drop the oldest output bytes (the store
-    // keeps them). Notes from Volley are small and always kept.
-    bool trimmed = false;
-    while (m_pendingBytes > m_pendingLimit) {
-        qsizetype i = 0;
-        while (i < m_pending.size() && m_pending.at(i).kind == Kind::Message)
-            ++i;
-        if (i == m_pending.size())
+qint64 OutputPane::pendingLimit() const
+{
+    // A shown pane may need up to its scrollback; a hidden one only a tail to
+    // show when it comes up, so 1,000 hidden panes stay small.
+    return isVisible() ? m_scrollbackBytes : qMin(m_scrollbackBytes, kHiddenPendingLimit);
+}
+
+void OutputPane::trim()
+{
+    // Drop the oldest output bytes beyond the limit (the store keeps them).
+    // Notes from Volley are small and always kept. Segments are only advanced
+    // (offset), never shifted: a flood costs O(bytes dropped), not O(kept).
+    const qint64 limit = pendingLimit();
+    if (m_pendingBytes <= limit)
+        return;
+    auto it = m_pending.begin();
+    while (m_pendingBytes > limit) {
+        while (it != m_pending.end() && it->kind == Kind::Message)
+            ++it;
+        if (it == m_pending.end())
             break;
-        Segment &seg = m_pending[i];
-        const qint64 excess = m_pendingBytes - m_pendingLimit;
-        qsizetype cut = seg.data.size();
+        const qint64 excess = m_pendingBytes - limit;
+        qsizetype cut = it->size();
         if (cut > excess) {
             // Cut at a line start so the view resumes on a whole line.
-            const qsizetype nl = seg.data.indexOf('\n', excess);
-            cut = nl < 0 ? seg.data.size() : nl + 1;
+            const qsizetype nl = it->data.indexOf('\n', it->offset + excess);
+            cut = nl < 0 ? it->size() : nl + 1 - it->offset;
         }
+        it->offset += cut;
         m_pendingBytes -= cut;
         m_skippedBytes += cut;
         m_skippedSinceFlush += cut;
-        seg.data.remove(0, cut);
-        if (seg.data.isEmpty())
-            m_pending.removeAt(i);
-        trimmed = true;
+        if (it->size() == 0) {
+            it = m_pending.erase(it);
+        } else if (it->offset > it->data.size() / 2 && it->data.size() > kMergeBelow) {
+            // Mostly dead: keep a copy of the live tail, free the big chunk.
+            it->data = it->data.sliced(it->offset);
+            it->offset = 0;
+        }
     }
-    if (trimmed) {
-        // The decoder and colour state of a stream we cut into no longer apply.
-        m_decoders[0] = Utf8StreamDecoder();
-        m_decoders[1] = Utf8StreamDecoder();
-        m_parsers[0].reset();
-        m_parsers[1].reset();
-    }
-
-    if (isVisible())
-        flush();
+    // The decoder and colour state of a stream we cut into no longer apply.
+    m_decoders[0] = Utf8StreamDecoder();
+    m_decoders[1] = Utf8StreamDecoder();
+    m_parsers[0].reset();
+    m_parsers[1].reset();
 }
 
 QString OutputPane::plainText()
 {
+    ensureUi();
     flush();
     return m_view->toPlainText();
 }
 
-void OutputPane::flush()
+void OutputPane::flush(int budgetMs)
 {
-    if (m_pending.isEmpty() && m_skippedSinceFlush == 0)
+    m_flushTimer.stop();
+    if (m_pending.empty() && m_skippedSinceFlush == 0)
         return;
+    ensureUi();
+    QElapsedTimer clock;
+    clock.start();
     QScrollBar *sb = m_view->verticalScrollBar();
     const bool follow = m_follow;
     m_inFlush = true;
@@ -282,14 +356,26 @@ void OutputPane::flush()
         insertText(cursor, note + QLatin1Char('\n'), m_messageFormat);
         m_skippedSinceFlush = 0;
     }
-    for (const Segment &s : std::as_const(m_pending))
-        render(cursor, s);
+    while (!m_pending.empty()) {
+        Segment &s = m_pending.front();
+        // Slices keep each step short enough to look at the clock in between.
+        const qsizetype n =
+            budgetMs < 0 || s.kind == Kind::Message ? s.size() : qMin(s.size(), kRenderSlice);
+        render(cursor, s.kind,
+               s.offset == 0 && n == s.data.size() ? s.data : s.data.sliced(s.offset, n));
+        s.offset += n;
+        m_pendingBytes -= n;
+        if (s.size() == 0)
+            m_pending.pop_front();
+        if (budgetMs >= 0 && clock.elapsed() >= budgetMs)
+            break;
+    }
     cursor.endEditBlock();
-    m_pending.clear();
-    m_pendingBytes = 0;
     if (follow)
         sb->setValue(sb->maximum());
     m_inFlush = false;
+    if (!m_pending.empty())
+        m_flushTimer.start(); // the rest after other events had their turn
 }
 
 void OutputPane::insertText(QTextCursor &cursor, const QString &text, const QTextCharFormat &format)
@@ -300,23 +386,23 @@ void OutputPane::insertText(QTextCursor &cursor, const QString &text, const QTex
     m_atLineStart = text.endsWith(QLatin1Char('\n'));
 }
 
-void OutputPane::render(QTextCursor &cursor, const Segment &segment)
+void OutputPane::render(QTextCursor &cursor, Kind kind, const QByteArray &bytes)
 {
-    if (segment.kind == Kind::Message) {
+    if (kind == Kind::Message) {
         if (!m_atLineStart)
             insertText(cursor, QStringLiteral("\n"), m_messageFormat);
-        QString text = AnsiParser::stripped(QString::fromUtf8(segment.data));
+        QString text = AnsiParser::stripped(QString::fromUtf8(bytes));
         if (!text.endsWith(QLatin1Char('\n')))
             text += QLatin1Char('\n');
         insertText(cursor, text, m_messageFormat);
         return;
     }
-    const int s = segment.kind == Kind::Stderr ? 1 : 0;
-    const QString text = m_decoders[s].decode(segment.data);
+    const int s = kind == Kind::Stderr ? 1 : 0;
+    const QString text = m_decoders[s].decode(bytes);
     m_spans.clear();
     m_parsers[s].feed(text, &m_spans);
     for (const TermSpan &span : std::as_const(m_spans))
-        insertText(cursor, span.text, formatFor(span.style, segment.kind));
+        insertText(cursor, span.text, formatFor(span.style, kind));
 }
 
 QTextCharFormat OutputPane::formatFor(const TermStyle &style, Kind kind) const
@@ -364,6 +450,7 @@ QTextCharFormat OutputPane::formatFor(const TermStyle &style, Kind kind) const
 
 void OutputPane::showFind()
 {
+    ensureUi();
     m_findBar->show();
     m_findEdit->setFocus(Qt::ShortcutFocusReason);
     m_findEdit->selectAll();
@@ -401,6 +488,7 @@ void OutputPane::findPrevious()
 
 void OutputPane::copyAll()
 {
+    ensureUi();
     const QTextCursor c = m_view->textCursor();
     QGuiApplication::clipboard()->setText(
         c.hasSelection() ? c.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'))

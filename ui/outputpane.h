@@ -5,9 +5,13 @@
 #include "exec/utf8decoder.h"
 #include "term/ansiparser.h"
 
+#include <QFont>
 #include <QList>
 #include <QTextCharFormat>
+#include <QTimer>
 #include <QWidget>
+
+#include <deque>
 
 class QAction;
 class QLabel;
@@ -23,8 +27,11 @@ namespace volley {
 /// bytes stay in the engine's OutputStore and "Save output" asks the window to
 /// write those.
 ///
-/// Bytes for a hidden pane are only queued (bounded) and laid out when the
-/// pane is shown, so 1,000 streaming targets cost one visible document.
+/// Bytes for a hidden pane are only queued and laid out when the pane is
+/// shown, so 1,000 streaming targets cost one visible document. The queue is a
+/// ring of the chunks as they came (no copying, no shifting): a hidden pane
+/// keeps a small tail, a shown one up to its scrollback. Laying out is cut
+/// into time-boxed steps so a flood never holds the event loop for long.
 class OutputPane final : public QWidget
 {
     Q_OBJECT
@@ -40,11 +47,15 @@ public:
     void appendMessage(const QString &text);
     /// Everything shown so far, pending bytes included (lays them out first).
     QString plainText();
+    /// Bytes received but not laid out yet (bounded; see the class comment).
+    qint64 pendingBytes() const { return m_pendingBytes; }
     /// Bytes that were not shown because the scrollback bound dropped them.
     qint64 skippedBytes() const { return m_skippedBytes; }
     qint64 receivedBytes() const { return m_receivedBytes; }
 
-    QPlainTextEdit *view() const { return m_view; }
+    /// The text view (built on first use, like the rest of the pane's widgets).
+    QPlainTextEdit *view();
+    void setOutputFont(const QFont &font);
     void setScrollbackLines(int lines);
     void setWrap(bool wrap);
     bool isFollowing() const { return m_follow; }
@@ -68,11 +79,18 @@ private:
     {
         Kind kind;
         QByteArray data;
+        qsizetype offset = 0; // bytes of data already shown or dropped
+        qsizetype size() const { return data.size() - offset; }
     };
 
+    void ensureUi();
     void push(Kind kind, const QByteArray &data);
-    void flush();
-    void render(QTextCursor &cursor, const Segment &segment);
+    qint64 pendingLimit() const;
+    void trim();
+    /// Lays out pending bytes for at most budgetMs (all of them when < 0) and
+    /// schedules the rest for the next turn of the event loop.
+    void flush(int budgetMs = -1);
+    void render(QTextCursor &cursor, Kind kind, const QByteArray &bytes);
     void insertText(QTextCursor &cursor, const QString &text, const QTextCharFormat &format);
     void updateFormats();
     QTextCharFormat formatFor(const TermStyle &style, Kind kind) const;
@@ -86,9 +104,14 @@ private:
     QAction *m_wrapAction = nullptr;
     QAction *m_followAction = nullptr;
 
-    QList<Segment> m_pending;
+    std::deque<Segment> m_pending;
     qint64 m_pendingBytes = 0;
-    qint64 m_pendingLimit = 0;
+    qint64 m_scrollbackBytes = 0;
+    int m_scrollbackLines = 0;
+    bool m_wrap = false;
+    bool m_hasFont = false;
+    QFont m_font;
+    QTimer m_flushTimer;
     qint64 m_skippedBytes = 0;
     qint64 m_skippedSinceFlush = 0;
     qint64 m_receivedBytes = 0;

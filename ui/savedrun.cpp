@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "savedrun.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace volley {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("volley::SavedRun", text);
-}
 
 QByteArray streamBytes(const QJsonObject &o, const QString &prefix)
 {
@@ -30,13 +24,8 @@ Status statusOf(const QJsonValue &v)
 
 } // namespace
 
-bool SavedRun::fromJson(const QJsonObject &json, SavedRun *out, QString *error)
+SavedRun SavedRun::fromDocument(const QJsonObject &json)
 {
-    if (json.value(QStringLiteral("tool")).toString() != QLatin1String("volley") ||
-        !json.value(QStringLiteral("targets")).isArray()) {
-        *error = tr("not a Volley run: expected \"tool\": \"volley\" and a \"targets\" array");
-        return false;
-    }
     SavedRun run;
     run.startedAt = QDateTime::fromString(json.value(QStringLiteral("started_at")).toString(),
                                           Qt::ISODateWithMs);
@@ -47,10 +36,6 @@ bool SavedRun::fromJson(const QJsonObject &json, SavedRun *out, QString *error)
         const QJsonObject t = targets.at(i).toObject();
         Entry e;
         e.target.name = t.value(QStringLiteral("target")).toString();
-        if (e.target.name.isEmpty()) {
-            *error = tr("targets[%1] has no \"target\" name").arg(i);
-            return false;
-        }
         e.target.transport =
             t.value(QStringLiteral("transport")).toString() == QLatin1String("local")
                 ? Transport::Local
@@ -58,12 +43,7 @@ bool SavedRun::fromJson(const QJsonObject &json, SavedRun *out, QString *error)
         e.target.address = t.value(QStringLiteral("address")).toString();
         e.target.port = t.value(QStringLiteral("port")).toInt();
         e.target.user = t.value(QStringLiteral("user")).toString();
-        if (!statusFromName(t.value(QStringLiteral("status")).toString(), &e.result.status)) {
-            *error = tr("targets[%1] (%2): unknown status \"%3\"")
-                         .arg(i)
-                         .arg(e.target.name, t.value(QStringLiteral("status")).toString());
-            return false;
-        }
+        e.result.status = statusOf(t.value(QStringLiteral("status")));
         e.result.error = t.value(QStringLiteral("error")).toString();
         const QJsonObject hk = t.value(QStringLiteral("host_key")).toObject();
         e.result.hostKeyType = hk.value(QStringLiteral("type")).toString();
@@ -102,8 +82,7 @@ bool SavedRun::fromJson(const QJsonObject &json, SavedRun *out, QString *error)
         }
         run.targets.append(e);
     }
-    *out = std::move(run);
-    return true;
+    return run;
 }
 
 QString SavedRun::commandText() const

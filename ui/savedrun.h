@@ -11,8 +11,10 @@
 
 namespace volley {
 
-/// A run read back from its JSON export (the schema of `volley-cli run --json`),
-/// for "Open run…" and the history.
+/// A run read back from its JSON export or its journal (the schema of
+/// `volley-cli run --json`), for "Open run…" and the history: the typed view
+/// the window shows. Reading and checking the file is the engine's
+/// (readSavedRun(), validateRunDocument()).
 struct SavedRun
 {
     struct Command
@@ -35,8 +37,8 @@ struct SavedRun
     int fanout = 0;
     QList<Entry> targets;
 
-    /// Parses a document; on error returns false and says what is wrong where.
-    static bool fromJson(const QJsonObject &json, SavedRun *out, QString *error);
+    /// The view of a document that validateRunDocument() accepted.
+    static SavedRun fromDocument(const QJsonObject &json);
     /// Commands of the first target (what the run ran), one per line.
     QString commandText() const;
 };

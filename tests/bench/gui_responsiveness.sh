@@ -12,6 +12,9 @@ mb=${3:-5}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 bytes=$((mb * 1000000))
+# Every run writes a journal (and the history) under the user's data folder:
+# keep the benchmark's hundreds of megabytes in its own temporary folder.
+export XDG_DATA_HOME="$out/data" XDG_CONFIG_HOME="$out/config"
 QT_QPA_PLATFORM=offscreen /usr/bin/time -f "wall_s=%e peak_rss_kb=%M" -o "$out/time" \
     "$build/app/volley" --demo-fleet "$hosts" --fanout 64 \
     --command "$build/tests/volley-testhelper flood $bytes" --run --quit-when-done \

@@ -8,6 +8,7 @@
 #include "lab/timelinewidget.h"
 #include "mainwindow.h"
 #include "outputpane.h"
+#include "report/runjson.h"
 #include "summarymodel.h"
 #include "targetmodel.h"
 #include "testsupport.h"
@@ -23,9 +24,11 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -137,6 +140,8 @@ private:
                 return r.status;
         return Status::Pending;
     }
+
+    static QString statusBar(MainWindow *w) { return w->statusBar()->currentMessage(); }
 
     QString paneText(const QString &target)
     {
@@ -350,7 +355,118 @@ private slots:
         QCOMPARE(w->targetModel()->status(1), Status::Failed);
         QVERIFY(child<QToolButton>(w, QStringLiteral("retryFailedButton"))->isEnabled());
         QVERIFY(!w->openRun(dir.filePath(QStringLiteral("run.csv")), &error));
-        QVERIFY(error.contains(QStringLiteral("not JSON")));
+        QVERIFY2(error.contains(QStringLiteral("not valid JSON")), qPrintable(error));
+    }
+
+    void exportIsTheEngineJson()
+    {
+        // The export is written one target at a time; it must be the very
+        // document runToJson() makes, in the background too.
+        QTemporaryDir dir;
+        MainWindow *w =
+            openWindow({localTarget(QStringLiteral("local:p")),
+                        localTarget(QStringLiteral("local:q"),
+                                    {QStringLiteral("printf 'a\\033[31mb\\n'; exit 4")})});
+        typeCommand(QStringLiteral("echo streamed"));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QVERIFY(waitFinished(finished));
+        const QJsonObject expected = runToJson(*w->currentRun());
+        auto read = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        QString error;
+        const QString now = dir.filePath(QStringLiteral("now.json"));
+        QVERIFY2(w->exportJson(now, &error), qPrintable(error));
+        // Identical but for the run's duration, which goes on counting.
+        auto timeless = [](QJsonObject o) {
+            o.remove(QStringLiteral("duration_ms"));
+            return o;
+        };
+        QCOMPARE(timeless(read(now)), timeless(expected));
+        QSignalSpy exported(w, &MainWindow::jsonExported);
+        const QString later = dir.filePath(QStringLiteral("later.json"));
+        w->exportJsonInBackground(later);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QCOMPARE(timeless(read(later)), timeless(expected));
+    }
+
+    void journalOfEveryRunReopensAfterAKill()
+    {
+        // Two targets finish at once, one goes on: what a kill at that moment
+        // leaves is the journal so far, perhaps with a torn last line.
+        MainWindow *w = openWindow(
+            {localTarget(QStringLiteral("local:fast1")), localTarget(QStringLiteral("local:fast2")),
+             localTarget(QStringLiteral("local:slow"), {QStringLiteral("sleep 30")})});
+        typeCommand(QStringLiteral("echo journalled"));
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        const QString journal = w->journalPath();
+        QVERIFY(!journal.isEmpty());
+        // Listed in the history (and in the settings) from the start.
+        QCOMPARE(w->historyModel()->entries().first().savedPath, journal);
+        QVERIFY(!w->historyModel()->entries().first().finished);
+        const QVariantList kept = QSettings().value(QStringLiteral("runs/history")).toList();
+        QVERIFY(!kept.isEmpty());
+        QCOMPARE(kept.first().toMap().value(QStringLiteral("path")).toString(), journal);
+
+        auto lines = [&] {
+            QFile f(journal);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(lines(), 3, 10000); // header + the two fast targets
+        QTemporaryDir dir;
+        const QString torn = dir.filePath(QStringLiteral("killed.jsonl"));
+        QVERIFY(QFile::copy(journal, torn));
+        {
+            QFile f(torn);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("{\"target\":\"local:slow\",\"stat"); // a kill in mid-write
+        }
+        QTest::mouseClick(child<QToolButton>(w, QStringLiteral("cancelButton")), Qt::LeftButton);
+        QVERIFY(waitFinished(finished));
+        QVERIFY(w->historyModel()->entries().first().finished);
+
+        cleanup();
+        w = openWindow({localTarget(QStringLiteral("local:fast1"))});
+        QString error;
+        QVERIFY2(w->openRun(torn, &error), qPrintable(error));
+        QCOMPARE(w->summaryModel()->rowCount(), 2);
+        QCOMPARE(summaryStatus(QStringLiteral("local:fast1")), Status::Ok);
+        QCOMPARE(summaryStatus(QStringLiteral("local:fast2")), Status::Ok);
+        QVERIFY(paneText(QStringLiteral("local:fast2")).contains(QStringLiteral("journalled")));
+        QVERIFY(statusBar(w).contains(QStringLiteral("2 of 3")));
+    }
+
+    void hiddenPaneKeepsATailAndShowsItLater()
+    {
+        // A flood into a pane nobody looks at keeps a bounded tail, without
+        // copying what it drops; showing the pane lays the tail out.
+        OutputPane pane(QStringLiteral("flood"), 10000);
+        QByteArray block;
+        for (int i = 0; block.size() < 64 * 1024; ++i)
+            block += "line " + QByteArray::number(i) + " abcdefghijklmnopqrstuvwxyz\n";
+        qint64 sent = 0;
+        for (int i = 0; i < 80; ++i) {
+            pane.appendOutput(Stream::Stdout, block);
+            sent += block.size();
+            QVERIFY(pane.pendingBytes() <= 256 * 1024);
+        }
+        pane.appendOutput(Stream::Stdout, block.repeated(40) + "the last line\n"); // one big chunk
+        QVERIFY(pane.pendingBytes() <= 256 * 1024);
+        QCOMPARE(pane.receivedBytes(), sent + block.size() * 40 + 14);
+        QVERIFY(pane.skippedBytes() > sent);
+        QCOMPARE(pane.skippedBytes() + pane.pendingBytes(), pane.receivedBytes());
+        pane.show();
+        const QString text = pane.plainText();
+        QVERIFY(text.contains(QStringLiteral("not shown here")));
+        QVERIFY(text.endsWith(QStringLiteral("the last line\n")));
+        // Whole lines only: the first output line after the note starts a line.
+        const QStringList l = text.split(QLatin1Char('\n'));
+        QVERIFY2(l.value(1).startsWith(QStringLiteral("line ")), qPrintable(l.value(1)));
     }
 
     void neutralisesControlSequences()
@@ -433,7 +549,7 @@ private slots:
     {
         LocalFleet fleet;
         LocalFleet::Options options;
-        options.hosts = 2;
+        options.hosts = 3;
         QVERIFY2(fleet.start(options), qPrintable(fleet.error()));
         QTemporaryDir dir;
         const QString emptyKnownHosts = dir.filePath(QStringLiteral("known_hosts"));
@@ -446,15 +562,17 @@ private slots:
         typeCommand(QStringLiteral("echo over-ssh"));
         QSignalSpy finished(w, &MainWindow::runFinished);
         clickRun();
-        // Answer every host-key dialog that shows up with "Accept once".
+        // The engine asks about all three at once: ONE dialog lists them all.
         int dialogs = 0;
         QElapsedTimer timer;
         timer.start();
         while (finished.isEmpty() && timer.elapsed() < 30000) {
             if (QWidget *dlg = visibleTopLevel(QStringLiteral("hostKeyDialog"))) {
                 auto *list = dlg->findChild<QTreeWidget *>(QStringLiteral("hostKeyList"));
-                QVERIFY(list && list->topLevelItemCount() >= 1);
-                QVERIFY(list->topLevelItem(0)->text(3).startsWith(QStringLiteral("SHA256:")));
+                QVERIFY(list);
+                QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 3, 10000);
+                for (int i = 0; i < 3; ++i)
+                    QVERIFY(list->topLevelItem(i)->text(3).startsWith(QStringLiteral("SHA256:")));
                 QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("acceptOnceButton")),
                                   Qt::LeftButton);
                 dialogs += list ? 1 : 0;
@@ -462,9 +580,10 @@ private slots:
             QTest::qWait(20);
         }
         QVERIFY(!finished.isEmpty());
-        QVERIFY(dialogs >= 1);
+        QCOMPARE(dialogs, 1);
         QCOMPARE(summaryStatus(QStringLiteral("ssh01")), Status::Ok);
         QCOMPARE(summaryStatus(QStringLiteral("ssh02")), Status::Ok);
+        QCOMPARE(summaryStatus(QStringLiteral("ssh03")), Status::Ok);
         QVERIFY(paneText(QStringLiteral("ssh01")).contains(QStringLiteral("over-ssh")));
         QVERIFY(w->runTimeline()->rowCount() >= 1);
         QVERIFY(w->runTimeline()->barCount() >= 2);
@@ -482,6 +601,7 @@ private slots:
         QVERIFY(waitFinished(finished));
         QCOMPARE(summaryStatus(QStringLiteral("ssh01")), Status::HostKeyRejected);
         QCOMPARE(summaryStatus(QStringLiteral("ssh02")), Status::HostKeyRejected);
+        QCOMPARE(summaryStatus(QStringLiteral("ssh03")), Status::HostKeyRejected);
         QCOMPARE(w->lastExitCode(), 3);
     }
 
