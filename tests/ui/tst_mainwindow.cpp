@@ -153,6 +153,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // settings and history stay out of $HOME
+        // The history is saved as each run starts: begin every run of the suite empty.
+        QSettings().clear();
         qRegisterMetaType<RunUpdate>();
     }
 
