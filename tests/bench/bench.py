@@ -414,7 +414,7 @@ def run_one(env, case, tool, k, log):
         elif os.path.exists(p) and os.path.getsize(p) > 4_000_000:
             os.unlink(p)
     msg = (f"  {tool:14s} run {k + 1}: {r['wall_s']:7.2f} s wall, {r['cpu_s']:7.2f} s CPU, "
-           f"sshd {r.get('sshd_cpu_s', 0):6.2f} s, {r['maxrss_kb'] / 1024:6.1f} MB, "
+           f"sshd {r.get('sshd_cpu_s') or 0:6.2f} s, {r['maxrss_kb'] / 1024:6.1f} MB, "
            f"{r['fds_peak']:5d} fds, ok {r['ok']}/{r['expected']}")
     if r["rc"] not in (0, None) and r["ok"] != r["expected"]:
         msg += f", exit {r['rc']}: {err.strip().splitlines()[-1][:120] if err.strip() else ''}"
@@ -788,8 +788,21 @@ def main():
     load_before = loadavg()
     t0 = time.monotonic()
     all_runs, rows = [], []
+    incomplete = None
     for case in cases:
-        results = run_case(env, case, log)
+        if not os.path.exists(f"/proc/{a.sshd_pid}"):
+            # Seen once on a shared machine: something outside killed the fleet's
+            # sshd. Report what was measured instead of losing it.
+            incomplete = (f"the fleet's sshd (pid {a.sshd_pid}) is gone; stopped before "
+                          f"{case.label()}")
+            log(f"bench.py: {incomplete}")
+            break
+        try:
+            results = run_case(env, case, log)
+        except subprocess.CalledProcessError as e:
+            incomplete = f"{case.label()} failed: {e}"
+            log(f"bench.py: {incomplete}")
+            break
         for tool, rs in results.items():
             for r in rs:
                 all_runs.append(dict(r, scenario=case.scenario, variant=case.variant,
@@ -811,6 +824,8 @@ def main():
             w.writerow({k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()})
     gl = goals(rows, mach)
     md = markdown(rows, gl, mach, started, elapsed, load_before, load_after, user_args)
+    if incomplete:
+        md = f"**Incomplete run**: {incomplete}.\n\n" + md
     with open(os.path.join(a.out, "results.md"), "w") as f:
         f.write("# Volley benchmark results\n\n" + md)
     with open(os.path.join(a.out, "machine.json"), "w") as f:
@@ -821,7 +836,7 @@ def main():
         write_docs(a.repo, md)
         log(f"bench.py: updated {os.path.join(a.repo, 'docs', 'performance.md')}")
     log(f"bench.py: results in {a.out} (results.md, results.csv, runs.csv, plot.png)")
-    return 0
+    return 1 if incomplete else 0
 
 
 if __name__ == "__main__":

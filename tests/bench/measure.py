@@ -275,9 +275,13 @@ def main():
     }
     result["cpu_s"] = round(result["user_s"] + result["sys_s"], 4)
     if a.sshd_pid:
-        idle = wait_sshd_idle(a.sshd_pid, a.sshd_reaper)
-        result["sshd_cpu_s"] = round(sshd_cpu(a.sshd_pid, a.sshd_reaper) - sshd_before, 3)
-        result["sshd_idle"] = idle
+        try:
+            idle = wait_sshd_idle(a.sshd_pid, a.sshd_reaper)
+            result["sshd_cpu_s"] = round(sshd_cpu(a.sshd_pid, a.sshd_reaper) - sshd_before, 3)
+            result["sshd_idle"] = idle
+        except OSError:  # the sshd went away during the run
+            result["sshd_cpu_s"] = None
+            result["sshd_idle"] = False
     if a.timestamps:
         with open(a.timestamps, "wb") as f:
             for t, line in stamps:

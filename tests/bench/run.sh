@@ -154,12 +154,14 @@ with open(sys.argv[1], "wb") as f:
     f.write((b"x" * 99 + b"\n") * 1_000_000)' "$work/stream.dat"
 chmod 644 "$work/stream.dat"
 
+status=0
 python3 "$here/bench.py" --fleet "$work/fleet.json" --work "$work" --sshd-pid "$sshd_pid" \
     --sshd-reaper "$reaper_pid" \
     --cli "$cli" --out "$build/bench" --refused-port "$refused_port" --hung-port "$hung_port" \
-    --repo "$repo" "${args[@]}"
+    --repo "$repo" "${args[@]}" || status=$?
 
 # The plot: wall time and client CPU against N, per tool (gnuplot-nox, PNG).
 if [ -s "$build/bench/plot.gp" ] && command -v gnuplot >/dev/null; then
     (cd "$build/bench" && gnuplot plot.gp) && echo "run.sh: wrote $build/bench/plot.png" >&2
 fi
+exit "$status"
