@@ -63,6 +63,18 @@ QString safeFileName(const QString &name)
 // clipboard): show them as ^X / <U+XXXX> instead. The exact bytes are in --outdir.
 QByteArray sanitizeLine(const QByteArray &line)
 {
+    // Fast path: printable ASCII (and tabs) needs no work.
+    bool plain = true;
+    for (const char ch : line) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        return line;
+
     const QString text = QString::fromUtf8(line);
     QString out;
     out.reserve(text.size());
@@ -104,10 +116,11 @@ public:
         qsizetype start = 0;
         qsizetype nl;
         while ((nl = buffer.indexOf('\n', start)) >= 0) {
-            print(chunk.target, chunk.stream, buffer.mid(start, nl - start));
+            print(chunk.target, chunk.stream, QByteArrayView(buffer).sliced(start, nl - start));
             start = nl + 1;
         }
         buffer.remove(0, start);
+        write(chunk.stream);
     }
 
     void flushTarget(int target)
@@ -117,30 +130,42 @@ public:
             if (!buffer.isEmpty())
                 print(target, s, buffer);
             buffer.clear();
+            write(s);
         }
     }
 
 private:
     static qint64 key(int target, Stream s) { return qint64(target) * 2 + int(s); }
 
-    void print(int target, Stream stream, QByteArray line)
+    // Lines are formatted into one buffer per stream and written once per chunk.
+    void print(int target, Stream stream, QByteArrayView line)
     {
         if (line.endsWith('\r'))
             line.chop(1);
-        FILE *out = stream == Stream::Stdout ? stdout : stderr;
+        QByteArray &out = m_out[int(stream)];
         const QByteArray name = m_run.target(target).name.toUtf8();
         if (m_colour)
-            std::fprintf(out, "%s%s\033[0m: ", kColours[target % 6], name.constData());
+            out += QByteArray(kColours[target % 6]) + name + "\033[0m: ";
         else
-            std::fprintf(out, "%s: ", name.constData());
-        const QByteArray clean = sanitizeLine(line);
-        std::fwrite(clean.constData(), 1, size_t(clean.size()), out);
-        std::fputc('\n', out);
+            out += name + ": ";
+        out += sanitizeLine(line.toByteArray());
+        out += '\n';
+    }
+
+    void write(Stream stream)
+    {
+        QByteArray &out = m_out[int(stream)];
+        if (out.isEmpty())
+            return;
+        std::fwrite(out.constData(), 1, size_t(out.size()),
+                    stream == Stream::Stdout ? stdout : stderr);
+        out.clear();
     }
 
     const Run &m_run;
     bool m_colour;
     QHash<qint64, QByteArray> m_partial;
+    QByteArray m_out[2];
 };
 
 bool readPlan(const QString &file, QList<Target> *targets, QString *error)
@@ -231,6 +256,50 @@ bool writeOutdir(const Run &run, const QString &dir, QString *error)
     return true;
 }
 
+// Prints a stream line by line as it is written to it, so a gathered output of
+// any size never sits in memory whole.
+class SanitizingLineWriter final : public QIODevice
+{
+public:
+    SanitizingLineWriter() { open(QIODevice::WriteOnly); }
+    ~SanitizingLineWriter() override { finish(); }
+    Q_DISABLE_COPY_MOVE(SanitizingLineWriter)
+
+    void finish()
+    {
+        if (!m_partial.isEmpty())
+            printLine(m_partial);
+        m_partial.clear();
+    }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        m_partial.append(data, size);
+        qsizetype start = 0;
+        qsizetype nl;
+        while ((nl = m_partial.indexOf('\n', start)) >= 0) {
+            printLine(m_partial.mid(start, nl - start));
+            start = nl + 1;
+        }
+        m_partial.remove(0, start);
+        return size;
+    }
+
+private:
+    static void printLine(QByteArray line)
+    {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        const QByteArray clean = sanitizeLine(line);
+        std::fwrite(clean.constData(), 1, size_t(clean.size()), stdout);
+        std::fputc('\n', stdout);
+    }
+
+    QByteArray m_partial;
+};
+
 void printGathered(const Run &run, bool colour)
 {
     const QList<OutputGroup> groups = groupIdenticalOutput(run);
@@ -243,13 +312,8 @@ void printGathered(const Run &run, bool colour)
         const OutputStore &store = run.output(g.targets.first());
         for (int c = 0; c < store.commandCount(); ++c) {
             for (Stream s : {Stream::Stdout, Stream::Stderr}) {
-                const QList<QByteArray> lines = store.read(c, s).split('\n');
-                for (qsizetype k = 0; k < lines.size(); ++k) {
-                    if (k == lines.size() - 1 && lines.at(k).isEmpty())
-                        break;
-                    const QByteArray clean = sanitizeLine(lines.at(k));
-                    std::printf("%s\n", clean.constData());
-                }
+                SanitizingLineWriter writer;
+                store.writeTo(c, s, &writer);
             }
         }
     }

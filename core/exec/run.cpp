@@ -9,17 +9,25 @@
 #include <mutex>
 #include <QPromise>
 #include <QtConcurrent>
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
+#include <condition_variable>
 #include <deque>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace volley {
 
 namespace {
 constexpr int kUpdateIntervalMs = 33; // at most ~30 updates a second
-}
+// Bytes waiting for the next update before workers pause reading. Bounds the
+// run's memory when the consumer (a terminal, a busy window) is slower than
+// the network; a paused reader lets the SSH window fill and the remote waits.
+constexpr qint64 kMaxPendingBytes = 16 << 20;
+} // namespace
 
 class RunPrivate;
 
@@ -83,6 +91,7 @@ public:
     }
 
     qint64 now() const { return clock.isValid() ? clock.elapsed() : 0; }
+    Qt::HANDLE ownerThread = nullptr;
     void flush();
     void dispatchLocal();
     void onTargetFinished();
@@ -100,6 +109,7 @@ public:
     QDateTime startedAt;
     bool started = false;
     bool done = false;
+    qint64 finalElapsedMs = 0; // the run's length, frozen when it finishes
     bool cancelled = false;
     QList<QFuture<void>> futures;
     std::deque<int> localQueue;
@@ -110,6 +120,8 @@ public:
     mutable std::mutex mutex; // guards everything below
     QList<TargetResult> results;
     RunUpdate pending;
+    qint64 pendingBytes = 0;
+    std::condition_variable drained; // signalled when pending was handed out
     int finishedCount = 0;
     std::vector<bool> workerBusy;
 };
@@ -185,10 +197,17 @@ void TargetSlot::output(int command, Stream stream, const char *data, qint64 siz
     if (size <= 0)
         return;
     m_d->stores[m_index]->append(command, stream, data, size);
-    std::lock_guard lock(m_d->mutex);
+    std::unique_lock lock(m_d->mutex);
+    // Workers wait while the owner is behind; the owner's own thread (local
+    // targets) never waits on itself.
+    if (QThread::currentThreadId() != m_d->ownerThread) {
+        while (m_d->pendingBytes >= kMaxPendingBytes && !cancelRequested())
+            m_d->drained.wait_for(lock, std::chrono::milliseconds(100));
+    }
     TargetResult &r = m_d->results[m_index];
     if (r.phases.firstByteMs < 0)
         r.phases.firstByteMs = m_d->now();
+    m_d->pendingBytes += size;
     QList<OutputChunk> &chunks = m_d->pending.chunks;
     if (!chunks.isEmpty() && chunks.last().target == m_index && chunks.last().command == command &&
         chunks.last().stream == stream) {
@@ -274,7 +293,9 @@ void RunPrivate::flush()
     {
         std::lock_guard lock(mutex);
         update = std::exchange(pending, RunUpdate());
+        pendingBytes = 0;
     }
+    drained.notify_all();
     if (update.chunks.isEmpty() && update.started.isEmpty() && update.finished.isEmpty() &&
         update.changed.isEmpty() && update.messages.isEmpty())
         return;
@@ -328,6 +349,7 @@ void RunPrivate::onTargetFinished()
     if (count < int(targetSlots.size()))
         return;
     done = true;
+    finalElapsedMs = now();
     updateTimer.stop();
     flush();
     secrets.clear(); // secrets live no longer than the run
@@ -382,7 +404,7 @@ QDateTime Run::startedAt() const
 
 qint64 Run::elapsedMs() const
 {
-    return d->now();
+    return d->done ? d->finalElapsedMs : d->now();
 }
 
 bool Run::isRunning() const
@@ -451,6 +473,7 @@ void Run::start()
     if (d->started)
         return;
     d->started = true;
+    d->ownerThread = QThread::currentThreadId();
     d->clock.start();
     d->startedAt = QDateTime::currentDateTimeUtc();
     d->updateTimer.start();
@@ -469,6 +492,8 @@ void Run::start()
         RunPrivate *rp = d.get();
         d->futures.append(QtConcurrent::run(&d->pool, [rp, slot](QPromise<void> &promise) {
             slot->m_promise = &promise;
+            if (rp->spec.workerNiceness > 0) // this thread only (Linux: a thread is a task)
+                ::setpriority(PRIO_PROCESS, id_t(::gettid()), rp->spec.workerNiceness);
             const int worker = rp->acquireWorker();
             {
                 std::lock_guard lock(rp->mutex);
@@ -489,6 +514,7 @@ void Run::cancel()
     d->cancelled = true;
     for (auto &slot : d->targetSlots)
         slot->m_cancel.store(true);
+    d->drained.notify_all(); // workers paused on a full queue see the cancel at once
     for (auto &slot : d->targetSlots)
         if (slot->m_local)
             slot->m_local->cancel();
@@ -501,6 +527,7 @@ void Run::cancelTarget(int index)
         return;
     TargetSlot *slot = d->targetSlots[size_t(index)].get();
     slot->m_cancel.store(true);
+    d->drained.notify_all();
     if (slot->m_local)
         slot->m_local->cancel();
 }

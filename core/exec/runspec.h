@@ -33,7 +33,10 @@ struct RunSpec
     QString sshConfigFile;                 ///< empty = ~/.ssh/config; "none" = no config
     QString knownHostsFile;                ///< empty = ~/.ssh/known_hosts
     qint64 outputMemoryLimit = 256 * 1024; ///< per stream, before spilling to disk
-    int handshakeRetries = 2;              ///< retries of a connection reset during the handshake
+    /// Nice value for the SSH worker threads, so a window's thread stays ahead of
+    /// a busy pool (0 = unchanged).
+    int workerNiceness = 0;
+    int handshakeRetries = 3; ///< retries of a connection reset during the handshake
     CredentialProvider *credentials = nullptr; ///< may be null: no questions asked
 
     /// The commands a target runs: its own, else the run's.

@@ -327,6 +327,9 @@ bool LocalFleet::Private::launch()
             // Only async-signal-safe calls between fork and exec.
             ::setpgid(0, 0);
             ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            // The fleet stands in for remote machines: it must not starve the
+            // program that talks to it on this one.
+            ::setpriority(PRIO_PROCESS, 0, 10);
             if (::getppid() != parent)
                 ::_exit(127);
             const int devnull = ::open("/dev/null", O_RDWR);

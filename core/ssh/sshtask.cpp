@@ -249,6 +249,18 @@ bool SshWorker::connectWithRetries()
                          .arg(where(), error));
         return false;
     }
+    if (isHandshakeReset(error)) {
+        m_ctx.finish(
+            Status::Unreachable,
+            QStringLiteral("cannot reach %1 (%2): the server closed the connection during "
+                           "the SSH handshake %3 times (last: %4); it is probably refusing "
+                           "new connections under load (sshd MaxStartups): lower the "
+                           "fanout (-f) or raise MaxStartups on the host")
+                .arg(m_target.name, where())
+                .arg(attempts)
+                .arg(error));
+        return false;
+    }
     QString hint;
     if (error.contains(QLatin1String("resolve"), Qt::CaseInsensitive))
         hint = QStringLiteral("check the name '%1' (DNS, /etc/hosts, ~/.ssh/config HostName)")
