@@ -113,18 +113,12 @@ bool validateRunDocument(const QJsonObject &doc, QString *error)
     return true;
 }
 
-bool readRunJournal(const QString &path, QJsonObject *document, QString *error)
+namespace {
+
+bool parseRunJournal(const QByteArray &bytes, const QString &path, QJsonObject *document,
+                     QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    if (f.size() > kMaxSavedRun) {
-        *error = QStringLiteral("%1 is larger than 2 GiB; not a run journal").arg(path);
-        return false;
-    }
-    const QList<QByteArray> lines = f.readAll().split('\n');
+    const QList<QByteArray> lines = bytes.split('\n');
     QJsonObject header;
     QJsonArray targets;
     int lineNo = 0;
@@ -184,6 +178,22 @@ bool readRunJournal(const QString &path, QJsonObject *document, QString *error)
     return true;
 }
 
+} // namespace
+
+bool readRunJournal(const QString &path, QJsonObject *document, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    if (f.size() > kMaxSavedRun) {
+        *error = QStringLiteral("%1 is larger than 2 GiB; not a run journal").arg(path);
+        return false;
+    }
+    return parseRunJournal(f.readAll(), path, document, error);
+}
+
 bool readSavedRun(const QString &path, QJsonObject *document, QString *error)
 {
     QFile f(path);
@@ -195,13 +205,18 @@ bool readSavedRun(const QString &path, QJsonObject *document, QString *error)
         *error = QStringLiteral("%1 is larger than 2 GiB; not a saved run").arg(path);
         return false;
     }
+    return parseSavedRun(f.readAll(), path, document, error);
+}
+
+bool parseSavedRun(const QByteArray &bytes, const QString &path, QJsonObject *document,
+                   QString *error)
+{
     // A journal's first line is its header; a saved run is one JSON document.
-    QByteArray head = f.peek(64 * 1024);
-    head.truncate(head.indexOf('\n') < 0 ? head.size() : head.indexOf('\n'));
-    if (head.contains(kJournalKey))
-        return readRunJournal(path, document, error);
+    const qsizetype nl = bytes.indexOf('\n');
+    if (QByteArrayView(bytes).first(nl < 0 ? bytes.size() : nl).contains(kJournalKey))
+        return parseRunJournal(bytes, path, document, error);
     QJsonParseError e;
-    const QJsonDocument d = QJsonDocument::fromJson(f.readAll(), &e);
+    const QJsonDocument d = QJsonDocument::fromJson(bytes, &e);
     if (e.error != QJsonParseError::NoError) {
         *error = QStringLiteral("%1 is not valid JSON at byte %2: %3")
                      .arg(path)
@@ -209,9 +224,11 @@ bool readSavedRun(const QString &path, QJsonObject *document, QString *error)
                      .arg(e.errorString());
         return false;
     }
-    if (!d.isObject() || !validateRunDocument(d.object(), error)) {
-        if (!d.isObject())
-            *error = QStringLiteral("a JSON object was expected");
+    if (!d.isObject()) {
+        *error = QStringLiteral("%1: a JSON object was expected").arg(path);
+        return false;
+    }
+    if (!validateRunDocument(d.object(), error)) {
         *error = QStringLiteral("%1: %2").arg(path, *error);
         return false;
     }

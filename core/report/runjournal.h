@@ -48,6 +48,10 @@ bool readRunJournal(const QString &path, QJsonObject *document, QString *error);
 /// Reads a run saved by --json / the GUI's export, or a journal (by content).
 bool readSavedRun(const QString &path, QJsonObject *document, QString *error);
 
+/// readSavedRun() on bytes already read; source names them in errors.
+bool parseSavedRun(const QByteArray &bytes, const QString &source, QJsonObject *document,
+                   QString *error);
+
 /// Checks a run document's shape (fields and types that readers rely on).
 bool validateRunDocument(const QJsonObject &document, QString *error);
 

@@ -20,7 +20,7 @@ esac
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${VOLLEY_FUZZ_BUILD:-$root/build/fuzz}
-all="hostpattern list ssh_config ansible_ini ansible_yaml csv json known_hosts"
+all="hostpattern list ssh_config ansible_ini ansible_yaml csv json known_hosts ansi utf8 saved_run"
 targets=${*:-$all}
 
 for t in $targets; do
