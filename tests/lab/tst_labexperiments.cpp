@@ -132,7 +132,9 @@ private slots:
         for (const QJsonObject &run : r.runs) {
             const qint64 actual = run.value(QStringLiteral("actual")).toInteger();
             QVERIFY(actual <= 400000);
-            QVERIFY(actual >= 100000); // no worker's own updates vanish entirely
+            // Not ">= 100000": a worker preempted between its read and its write
+            // can put back a value far older than everyone else's work.
+            QVERIFY(actual >= 1);
             QCOMPARE(run.value(QStringLiteral("lost_updates")).toInteger(), 400000 - actual);
             lost += 400000 - actual;
         }
