@@ -664,6 +664,7 @@ void MainWindow::buildStatusBar()
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setFormat(tr("%v / %m done"));
+    m_progress->setVisible(false); // shown once there is a run to count
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
     m_elapsedLabel = new QLabel(this);
@@ -1456,6 +1457,7 @@ void MainWindow::updateProgress()
             ++running;
         }
     }
+    m_progress->setVisible(total > 0);
     m_progress->setRange(0, qMax(1, total));
     m_progress->setValue(done);
     QStringList parts;
