@@ -19,16 +19,7 @@
 
 using namespace volley;
 
-namespace {
-
-struct Result
-{
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using Result = test::CliResult;
 
 class TestCliRun final : public QObject
 {
@@ -56,20 +47,7 @@ private:
 
     Result cli(const QStringList &args, int timeoutMs = 60000)
     {
-        QProcess p;
-        p.start(test::volleyCli(), QStringList{QStringLiteral("run")} + args);
-        Result r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        if (r.err.contains("Sanitizer"))
-            qInfo().noquote() << "volley-cli stderr:" << r.err; // show the sanitizer's report
-        return r;
+        return test::runCli(QStringList{QStringLiteral("run")} + args, timeoutMs);
     }
 
 private slots:

@@ -58,27 +58,11 @@ QString forbiddenIn(const QByteArray &text)
     return {};
 }
 
-struct Cli
-{
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Cli = test::CliResult;
 
 Cli runCli(const QStringList &args, int timeoutMs = 60000)
 {
-    QProcess p;
-    p.start(test::volleyCli(), QStringList{QStringLiteral("run")} + args);
-    Cli r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return test::runCli(QStringList{QStringLiteral("run")} + args, timeoutMs);
 }
 
 } // namespace

@@ -27,23 +27,10 @@ private:
 
     Result cli(const QStringList &args, const QByteArray &input = QByteArray())
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path()); // never the user's inventory
-        p.setProcessEnvironment(env);
-        p.start(test::volleyCli(), args);
-        if (!p.waitForStarted())
-            return {};
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        const test::CliResult r = test::runCli(args, 30000, input, env);
+        return {r.status, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
     }
 
     QString storePath() const

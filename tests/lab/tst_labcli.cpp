@@ -11,27 +11,11 @@ using namespace volley;
 
 namespace {
 
-struct Outcome
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Outcome = test::CliResult;
 
 Outcome runCli(const QStringList &args)
 {
-    QProcess p;
-    p.start(test::volleyCli(), QStringList{QStringLiteral("lab")} + args);
-    Outcome o;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return o;
-    }
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    o.out = p.readAllStandardOutput();
-    o.err = p.readAllStandardError();
-    return o;
+    return test::runCli(QStringList{QStringLiteral("lab")} + args);
 }
 
 QStringList words(const char *line)
@@ -52,7 +36,7 @@ private slots:
     {
         const Outcome o = runCli(
             words("counter --kind processes --workers 2 --increments 1000 --sync mutex --json"));
-        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.status, 0);
         QJsonParseError error;
         const QJsonObject doc = QJsonDocument::fromJson(o.out, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -102,7 +86,7 @@ private slots:
         QFETCH(QString, line);
         QFETCH(QString, expect);
         const Outcome o = runCli(line.split(QLatin1Char(' '), Qt::SkipEmptyParts));
-        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QVERIFY2(o.status == 0, o.err.constData());
         QVERIFY2(QString::fromUtf8(o.out).contains(expect), o.out.constData());
     }
 
@@ -135,14 +119,14 @@ private slots:
         QFETCH(QString, line);
         QFETCH(QString, message);
         const Outcome o = runCli(line.split(QLatin1Char(' '), Qt::SkipEmptyParts));
-        QCOMPARE(o.exitCode, 2);
+        QCOMPARE(o.status, 2);
         QVERIFY2(QString::fromUtf8(o.err).contains(message), o.err.constData());
     }
 
     void helpShowsExamples()
     {
         const Outcome o = runCli({QStringLiteral("--help")});
-        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.status, 0);
         QVERIFY(o.out.contains("Examples:"));
         QVERIFY(o.out.contains("volley-cli lab counter"));
     }

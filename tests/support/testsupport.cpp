@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -42,6 +43,32 @@ QString volleyCli()
 QString testData(const QString &name)
 {
     return QStringLiteral(VOLLEY_TEST_DATA) + QLatin1Char('/') + name;
+}
+
+CliResult runCli(const QStringList &args, int timeoutMs, const QByteArray &input,
+                 const QProcessEnvironment &env)
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    p.start(volleyCli(), args);
+    CliResult r;
+    if (!p.waitForStarted())
+        return r;
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    if (r.err.contains("Sanitizer"))
+        qInfo().noquote() << "volley-cli stderr:" << r.err;
+    return r;
 }
 
 QList<qint64> processesMatching(const QString &needle)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,19 @@ QString testHelper();
 QString volleyCli();
 /// tests/data/<name>
 QString testData(const QString &name);
+
+/// What a run of volley-cli gave back; status -1 when it crashed or hung.
+struct CliResult
+{
+    int status = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Runs the built volley-cli with args (input on its stdin, env if given), bounded
+/// by timeoutMs. A sanitizer's report on its stderr is shown in the test log.
+CliResult runCli(const QStringList &args, int timeoutMs = 60000, const QByteArray &input = {},
+                 const QProcessEnvironment &env = QProcessEnvironment());
 
 /// Pids of processes whose command line contains needle (from /proc).
 QList<qint64> processesMatching(const QString &needle);
