@@ -3,13 +3,67 @@
 
 #include <mutex>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QMessageAuthenticationCode>
 
 namespace volley {
 
 namespace {
 std::mutex g_knownHostsMutex;
+
+struct ParsedKnownHosts
+{
+    qint64 size = -1;
+    QDateTime modified;
+    bool hasMarkers = false;
+    QMultiHash<QByteArray, QByteArray> keys; // "[host]:port" -> "type base64"
+};
+
+std::mutex g_cacheMutex;
+QHash<QString, ParsedKnownHosts> g_cache;
+} // namespace
+
+bool knownHostsHasExactKey(const QString &file, const QString &name, const QByteArray &type,
+                           const QByteArray &base64)
+{
+    std::lock_guard lock(g_cacheMutex);
+    const QFileInfo info(file);
+    ParsedKnownHosts &parsed = g_cache[file];
+    if (parsed.size != info.size() || parsed.modified != info.lastModified()) {
+        parsed = ParsedKnownHosts();
+        parsed.size = info.size();
+        parsed.modified = info.lastModified();
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly)) {
+            while (!f.atEnd()) {
+                const QByteArray line = f.readLine().trimmed();
+                if (line.startsWith('@'))
+                    parsed.hasMarkers = true;
+                if (line.isEmpty() || line.startsWith('#') || line.startsWith('@') ||
+                    line.startsWith('|'))
+                    continue;
+                const QList<QByteArray> fields = line.simplified().split(' ');
+                if (fields.size() < 3)
+                    continue;
+                for (const QByteArray &host : fields.at(0).split(',')) {
+                    if (host.contains('*') || host.contains('?') || host.startsWith('!'))
+                        continue;
+                    parsed.keys.insert(host, fields.at(1) + ' ' + fields.at(2));
+                }
+            }
+        }
+    }
+    if (parsed.hasMarkers)
+        return false;
+    const QByteArray want = type + ' ' + base64;
+    const auto range = parsed.keys.equal_range(name.toUtf8());
+    for (auto it = range.first; it != range.second; ++it)
+        if (*it == want)
+            return true;
+    return false;
 }
 
 void lockKnownHosts()

@@ -296,6 +296,14 @@ bool SshWorker::checkHostKey()
     m_ctx.hostKey(type, fingerprint);
     const QString file = knownHostsFile();
 
+    char *base64 = nullptr;
+    if (ssh_pki_export_pubkey_base64(key.get(), &base64) == SSH_OK) {
+        const bool known = knownHostsHasExactKey(file, knownHostsName(m_host, m_port),
+                                                 type.toLatin1(), QByteArray(base64));
+        ssh_string_free_char(base64);
+        if (known)
+            return true;
+    }
     const ssh_known_hosts_e state = ssh_session_is_known_server(s);
     switch (state) {
     case SSH_KNOWN_HOSTS_OK:
