@@ -1101,7 +1101,7 @@ void MainWindow::beginRun(const QList<int> &targets, const QStringList &commands
         spec.targets.append(m_targetModel->target(t));
     spec.commands = commands;
     spec.fanout = m_commandBar->fanout();
-    spec.workerNiceness = 5; // the window's thread stays ahead of a busy pool
+    spec.workerNiceness = 15; // the window's thread stays ahead of a busy pool
     spec.commandTimeoutSec = m_commandBar->timeoutSec();
     spec.hostKeyPolicy = m_commandBar->hostKeyPolicy();
     spec.credentials = m_credentials;
