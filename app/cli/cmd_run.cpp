@@ -134,7 +134,6 @@ public:
             }
             p = nl + 1;
         }
-        write(chunk.stream);
     }
 
     void flushTarget(int target)
@@ -144,7 +143,6 @@ public:
             if (!buffer.isEmpty())
                 print(target, s, buffer);
             buffer.clear();
-            write(s);
         }
     }
 
@@ -164,37 +162,28 @@ private:
         return p;
     }
 
-    // Lines are formatted into one buffer per stream, written out in blocks.
+    // Straight to stdio, which buffers (a large buffer when not a terminal). Only
+    // the owner's thread prints, so stdio's per-call locking is skipped.
     void print(int target, Stream stream, QByteArrayView line)
     {
         if (line.endsWith('\r'))
             line.chop(1);
-        QByteArray &out = m_out[int(stream)];
-        out += prefix(target);
-        if (isPlainAscii(line))
-            out += line;
-        else
-            out += sanitizeLine(line.toByteArray());
-        out += '\n';
-        if (out.size() >= 64 * 1024)
-            write(stream);
-    }
-
-    void write(Stream stream)
-    {
-        QByteArray &out = m_out[int(stream)];
-        if (out.isEmpty())
-            return;
-        std::fwrite(out.constData(), 1, size_t(out.size()),
-                    stream == Stream::Stdout ? stdout : stderr);
-        out.clear();
+        FILE *out = stream == Stream::Stdout ? stdout : stderr;
+        const QByteArray &pre = prefix(target);
+        ::fwrite_unlocked(pre.constData(), 1, size_t(pre.size()), out);
+        if (isPlainAscii(line)) {
+            ::fwrite_unlocked(line.data(), 1, size_t(line.size()), out);
+        } else {
+            const QByteArray clean = sanitizeLine(line.toByteArray());
+            ::fwrite_unlocked(clean.constData(), 1, size_t(clean.size()), out);
+        }
+        ::fputc_unlocked('\n', out);
     }
 
     const Run &m_run;
     bool m_colour;
     QHash<qint64, QByteArray> m_partial;
     QHash<int, QByteArray> m_prefix;
-    QByteArray m_out[2];
 };
 
 bool readPlan(const QString &file, QList<Target> *targets, QString *error)
@@ -584,6 +573,10 @@ int runCommand(const QStringList &args)
             return usage(error);
     }
     LinePrinter printer(run, colour);
+    // Into a pipe or a file, output goes in large blocks; a terminal keeps line buffering.
+    static char stdoutBuffer[1 << 20];
+    if (!isTerminal(1))
+        std::setvbuf(stdout, stdoutBuffer, _IOFBF, sizeof stdoutBuffer);
     QEventLoop loop;
     QObject::connect(&run, &Run::updated, &loop, [&](const RunUpdate &u) {
         if (streamText) {
