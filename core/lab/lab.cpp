@@ -339,20 +339,24 @@ void runSpawn(Runner &r)
     r.result.runs.append(run);
 }
 
+// The experiment's shared state: in a mapping the worker processes open too, or
+// plain memory for threads. Null when the mapping failed (the runner holds why).
+SharedState *sharedStateFor(Runner &r, SharedMapping *mapping, std::unique_ptr<SharedState> *owned)
+{
+    if (r.opt.kind == Kind::Processes)
+        return r.processState(mapping);
+    *owned = r.threadState();
+    return owned->get();
+}
+
 void runCounter(Runner &r)
 {
     const LabOptions &o = r.opt;
     SharedMapping mapping;
     std::unique_ptr<SharedState> owned;
-    SharedState *state = nullptr;
-    if (o.kind == Kind::Processes) {
-        state = r.processState(&mapping);
-        if (!state)
-            return;
-    } else {
-        owned = r.threadState();
-        state = owned.get();
-    }
+    SharedState *const state = sharedStateFor(r, &mapping, &owned);
+    if (!state)
+        return;
     QMutexAdapter qmutex;
     for (int rep = 0; rep < o.repeat && !r.cancelled(); ++rep) {
         Runner::resetState(state, 0);
@@ -408,15 +412,9 @@ void runBank(Runner &r)
     const LabOptions &o = r.opt;
     SharedMapping mapping;
     std::unique_ptr<SharedState> owned;
-    SharedState *state = nullptr;
-    if (o.kind == Kind::Processes) {
-        state = r.processState(&mapping);
-        if (!state)
-            return;
-    } else {
-        owned = r.threadState();
-        state = owned.get();
-    }
+    SharedState *const state = sharedStateFor(r, &mapping, &owned);
+    if (!state)
+        return;
     QMutexAdapter qmutex;
     for (int rep = 0; rep < o.repeat && !r.cancelled(); ++rep) {
         Runner::resetState(state, kBankStart);
@@ -522,15 +520,9 @@ void runCpu(Runner &r)
     double baseline = 0;
     SharedMapping mapping;
     std::unique_ptr<SharedState> owned;
-    SharedState *state = nullptr;
-    if (o.kind == Kind::Processes) {
-        state = r.processState(&mapping);
-        if (!state)
-            return;
-    } else {
-        owned = r.threadState();
-        state = owned.get();
-    }
+    SharedState *const state = sharedStateFor(r, &mapping, &owned);
+    if (!state)
+        return;
     for (int w = 1; w <= o.workers && !r.cancelled(); ++w) {
         Runner::resetState(state, 0);
         auto unitsFor = [&](int worker) { return o.work / w + (worker < o.work % w ? 1 : 0); };
