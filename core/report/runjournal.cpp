@@ -64,7 +64,7 @@ void RunJournal::onUpdated(const RunUpdate &update)
     if (!m_file.isOpen())
         return;
     for (int t : update.finished)
-        writeLine(targetToJson(*m_run, t));
+        writeLine(targetToJson(*m_run, t, kJournalStreamLimit));
 }
 
 void RunJournal::writeLine(const QJsonObject &object)

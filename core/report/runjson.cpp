@@ -54,7 +54,7 @@ QJsonObject phasesToJson(const Phases &p)
                        {QStringLiteral("worker"), p.worker}};
 }
 
-QJsonObject targetToJson(const Run &run, int index)
+QJsonObject targetToJson(const Run &run, int index, qint64 maxBytes)
 {
     const Target &t = run.target(index);
     const TargetResult r = run.result(index);
@@ -89,8 +89,8 @@ QJsonObject targetToJson(const Run &run, int index)
             const QString name =
                 s == Stream::Stdout ? QStringLiteral("stdout") : QStringLiteral("stderr");
             const qint64 size = store.size(c, s);
-            const bool truncated = size > kJsonStreamLimit;
-            putBytes(co, name, cutUtf8(store.read(c, s, kJsonStreamLimit), truncated));
+            const bool truncated = size > maxBytes;
+            putBytes(co, name, cutUtf8(store.read(c, s, maxBytes), truncated));
             co[name + QStringLiteral("_bytes")] = size;
             co[name + QStringLiteral("_truncated")] = truncated;
         }

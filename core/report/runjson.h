@@ -16,8 +16,13 @@ constexpr qint64 kJsonStreamLimit = 1024 * 1024;
 /// The whole run in the fixed schema of `volley-cli run --json` (also the GUI's export).
 QJsonObject runToJson(const Run &run);
 
-/// One target's entry of the "targets" array.
-QJsonObject targetToJson(const Run &run, int index);
+/// Output kept per stream in a run journal: enough to read, without a
+/// thousand-host run writing gigabytes under the user's data folder.
+constexpr qint64 kJournalStreamLimit = 64 * 1024;
+
+/// One target's entry of the "targets" array; each stream's text is cut at
+/// maxBytes (and marked "*_truncated").
+QJsonObject targetToJson(const Run &run, int index, qint64 maxBytes = kJsonStreamLimit);
 
 /// Adds "<prefix>": text, or "<prefix>_base64" when bytes are not valid UTF-8.
 void putBytes(QJsonObject &object, const QString &prefix, const QByteArray &bytes);

@@ -2,10 +2,12 @@
 // The run journal and the saved-run reader: a kill mid-write loses nothing that finished.
 #include "exec/run.h"
 #include "report/runjournal.h"
+#include "report/runjson.h"
 #include "runhelpers.h"
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -55,6 +57,37 @@ private slots:
                      .value(QStringLiteral("targets"))
                      .toInt(),
                  2);
+    }
+
+    void journalKeepsABoundedExcerptOfBigOutput()
+    {
+        RunSpec spec;
+        spec.targets = {test::localTarget()};
+        spec.commands = {test::shq(test::testHelper()) + QStringLiteral(" flood 200000")};
+        const QString path = m_tmp.filePath(QStringLiteral("big.jsonl"));
+        Run run(spec);
+        RunJournal journal(&run, path);
+        QString error;
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        QSignalSpy done(&run, &Run::finished);
+        run.start();
+        QVERIFY(done.wait(10000));
+        QJsonObject doc;
+        QVERIFY2(readRunJournal(path, &doc, &error), qPrintable(error));
+        const QJsonObject cmd = doc.value(QStringLiteral("targets"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QStringLiteral("commands"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject();
+        QCOMPARE(cmd.value(QStringLiteral("stdout_bytes")).toInteger(), 200000);
+        QCOMPARE(cmd.value(QStringLiteral("stdout_truncated")).toBool(), true);
+        QVERIFY(cmd.value(QStringLiteral("stdout")).toString().size() <= kJournalStreamLimit);
+        QVERIFY(QFileInfo(path).size() < 100 * 1024);
+        // The store still holds every byte.
+        QCOMPARE(run.output(0).size(0, Stream::Stdout), 200000);
     }
 
     void tornLastLineIsSkipped()
