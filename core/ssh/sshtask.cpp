@@ -145,6 +145,13 @@ Session SshWorker::newSession(QString *error)
     const long timeout = m_spec.connectTimeoutSec > 0 ? m_spec.connectTimeoutSec : 10;
     ssh_options_set(raw, SSH_OPTIONS_TIMEOUT, &timeout);
 
+    // AES-GCM first: with AES-NI it moves a big stream with about a third less CPU
+    // than libssh's ChaCha20. Set before the config file, so a Ciphers line there wins.
+    const char *ciphers = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,"
+                          "chacha20-poly1305@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr";
+    ssh_options_set(raw, SSH_OPTIONS_CIPHERS_C_S, ciphers);
+    ssh_options_set(raw, SSH_OPTIONS_CIPHERS_S_C, ciphers);
+
     // Order matters (libssh): host, then the config file, then explicit values,
     // because a config Port overwrites an explicit one.
     const QString config = m_spec.sshConfigFile;
