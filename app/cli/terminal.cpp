@@ -35,8 +35,8 @@ QByteArray readSecret(const QString &prompt)
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
     if (fd < 0)
         return {};
-    const QByteArray p = prompt.toLocal8Bit();
-    [[maybe_unused]] ssize_t w = ::write(fd, p.constData(), size_t(p.size()));
+    // Echo goes off before the prompt appears: an answer typed (or sent) as soon as
+    // the prompt shows must neither be echoed nor flushed away by the mode change.
     termios old{};
     const bool haveTermios = ::tcgetattr(fd, &old) == 0;
     if (haveTermios) {
@@ -44,12 +44,14 @@ QByteArray readSecret(const QString &prompt)
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(fd, TCSAFLUSH, &quiet);
     }
+    const QByteArray p = prompt.toLocal8Bit();
+    [[maybe_unused]] ssize_t w = ::write(fd, p.constData(), size_t(p.size()));
     QByteArray secret;
     char c = 0;
     while (::read(fd, &c, 1) == 1 && c != '\n')
         secret.append(c);
     if (haveTermios)
-        ::tcsetattr(fd, TCSAFLUSH, &old);
+        ::tcsetattr(fd, TCSANOW, &old);
     w = ::write(fd, "\n", 1);
     ::close(fd);
     return secret;
