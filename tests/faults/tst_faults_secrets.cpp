@@ -319,7 +319,12 @@ private slots:
         errText.open(QIODevice::ReadOnly);
         const QByteArray err = errText.readAll();
         QVERIFY2(answered, transcript.constData());
-        QVERIFY2(status == 0, err.constData());
+        QVERIFY2(
+            status == 0,
+            qPrintable(QStringLiteral("exit status %1 (-1: killed or hung); stderr: %2; "
+                                      "terminal: %3")
+                           .arg(status)
+                           .arg(QString::fromLocal8Bit(err), QString::fromLocal8Bit(transcript))));
         QVERIFY(samplesAfterAnswer > 0);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QStringLiteral(", "))));
         // Echo was off: the terminal never showed the password.
