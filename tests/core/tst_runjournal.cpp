@@ -27,6 +27,17 @@ private:
         f.write(bytes);
     }
 
+    // Runs to the end with a journal at path.
+    static void runJournalled(Run *run, const QString &path)
+    {
+        RunJournal journal(run, path);
+        QString error;
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        QSignalSpy done(run, &Run::finished);
+        run->start();
+        QVERIFY(done.wait(10000));
+    }
+
 private slots:
     void init() { test::failOnQtWarnings(); }
 
@@ -39,12 +50,10 @@ private slots:
         spec.commands = {QStringLiteral("echo ay")};
         const QString path = m_tmp.filePath(QStringLiteral("real.jsonl"));
         Run run(spec);
-        RunJournal journal(&run, path);
+        runJournalled(&run, path);
+        if (QTest::currentTestFailed())
+            return;
         QString error;
-        QVERIFY2(journal.open(&error), qPrintable(error));
-        QSignalSpy done(&run, &Run::finished);
-        run.start();
-        QVERIFY(done.wait(10000));
         QJsonObject doc;
         QVERIFY2(readSavedRun(path, &doc, &error), qPrintable(error));
         const QJsonArray targets = doc.value(QStringLiteral("targets")).toArray();
@@ -66,12 +75,10 @@ private slots:
         spec.commands = {test::shq(test::testHelper()) + QStringLiteral(" flood 200000")};
         const QString path = m_tmp.filePath(QStringLiteral("big.jsonl"));
         Run run(spec);
-        RunJournal journal(&run, path);
+        runJournalled(&run, path);
+        if (QTest::currentTestFailed())
+            return;
         QString error;
-        QVERIFY2(journal.open(&error), qPrintable(error));
-        QSignalSpy done(&run, &Run::finished);
-        run.start();
-        QVERIFY(done.wait(10000));
         QJsonObject doc;
         QVERIFY2(readRunJournal(path, &doc, &error), qPrintable(error));
         const QJsonObject cmd = doc.value(QStringLiteral("targets"))
