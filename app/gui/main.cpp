@@ -23,7 +23,8 @@ namespace {
 constexpr int kExitUsage = 2;
 constexpr int kExitCannotRun = 3;
 
-void fail(const QString &message)
+// Errors, and facts a benchmark records, go to stderr.
+void say(const QString &message)
 {
     std::fprintf(stderr, "volley: %s\n", qPrintable(message));
 }
@@ -32,7 +33,7 @@ bool writeJson(const QString &path, const QJsonObject &json)
 {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        fail(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+        say(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
         return false;
     }
     f.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
@@ -131,7 +132,7 @@ int main(int argc, char *argv[])
         bool ok = false;
         fanoutValue = parser.value(fanout).toInt(&ok);
         if (!ok || fanoutValue < 1) {
-            fail(QStringLiteral("--fanout wants a number of at least 1, not \"%1\"")
+            say(QStringLiteral("--fanout wants a number of at least 1, not \"%1\"")
                      .arg(parser.value(fanout)));
             return kExitUsage;
         }
@@ -150,7 +151,7 @@ int main(int argc, char *argv[])
         bool ok = false;
         const int n = parser.value(demoFleet).toInt(&ok);
         if (!ok || n < 1) {
-            fail(QStringLiteral("--demo-fleet wants a number of hosts, not \"%1\"")
+            say(QStringLiteral("--demo-fleet wants a number of hosts, not \"%1\"")
                      .arg(parser.value(demoFleet)));
             return kExitUsage;
         }
@@ -158,11 +159,15 @@ int main(int argc, char *argv[])
         fleet = std::make_unique<volley::LocalFleet>();
         volley::LocalFleet::Options options;
         options.hosts = n;
+        // On this machine the demo hosts compete with the window for the CPU;
+        // real remote hosts do not. Give them only what is left over.
+        options.idleCpu = true;
         if (!fleet->start(options)) {
-            fail(QStringLiteral("demo fleet: %1").arg(fleet->error()));
+            say(QStringLiteral("demo fleet: %1").arg(fleet->error()));
             return kExitCannotRun;
         }
         targets << fleet->targets(QStringLiteral("demo"));
+        say(QStringLiteral("demo fleet of %1 hosts, CPU class %2").arg(n).arg(fleet->cpuClass()));
     }
 
     // --hosts / --hosts-file pick targets: names already listed (local, the
@@ -174,7 +179,7 @@ int main(int argc, char *argv[])
         QString error;
         if (!volley::selectTargets(parser.values(hosts), parser.values(hostsFile), {}, &selected,
                                    &error)) {
-            fail(error);
+            say(error);
             return kExitUsage;
         }
         for (const volley::Target &t : std::as_const(selected)) {
@@ -213,7 +218,7 @@ int main(int argc, char *argv[])
     };
     auto grab = [&] {
         if (!screenshotPath.isEmpty() && !window.grab().save(screenshotPath))
-            fail(QStringLiteral("cannot write the screenshot %1").arg(screenshotPath));
+            say(QStringLiteral("cannot write the screenshot %1").arg(screenshotPath));
     };
 
     int exitStatus = 0;
@@ -238,14 +243,14 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &volley::MainWindow::jsonExported, &app,
                      [&](const QString &, const QString &error) {
                          if (!error.isEmpty())
-                             fail(error);
+                             say(error);
                          finish(exitStatus);
                      });
 
     if (parser.isSet(run)) {
         QTimer::singleShot(0, &window, [&] {
             if (!window.startRun()) {
-                fail(QStringLiteral("nothing to run: give --command and at least one target"));
+                say(QStringLiteral("nothing to run: give --command and at least one target"));
                 if (quit)
                     QApplication::exit(kExitUsage);
             }

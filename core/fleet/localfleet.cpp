@@ -131,6 +131,35 @@ QString commName(qint64 pid)
     return QString::fromLocal8Bit(f.readAll()).trimmed();
 }
 
+// Where a new cpu cgroup can be made: the cgroup v1 cpu hierarchy, or the
+// v2 root when this process sits in it (a v2 child elsewhere would need a
+// delegated subtree). Empty when there is none.
+QString cpuCgroupRoot(QString *why)
+{
+    QFile mounts(QStringLiteral("/proc/self/mounts"));
+    if (mounts.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> lines = mounts.readAll().split('\n');
+        for (const QByteArray &line : lines) {
+            const QList<QByteArray> f = line.split(' ');
+            if (f.size() > 3 && f.at(2) == "cgroup" && f.at(3).split(',').contains("cpu"))
+                return QString::fromLocal8Bit(f.at(1));
+        }
+    }
+    QFile controllers(QStringLiteral("/sys/fs/cgroup/cgroup.controllers"));
+    QFile own(QStringLiteral("/proc/self/cgroup"));
+    if (controllers.open(QIODevice::ReadOnly) && own.open(QIODevice::ReadOnly)) {
+        if (!controllers.readAll().split(' ').contains("cpu"))
+            *why = QStringLiteral("the cgroup v2 root has no cpu controller");
+        else if (own.readAll().trimmed() != "0::/")
+            *why = QStringLiteral("this process is not in the cgroup v2 root");
+        else
+            return QStringLiteral("/sys/fs/cgroup");
+        return {};
+    }
+    *why = QStringLiteral("no cpu cgroup is mounted");
+    return {};
+}
+
 } // namespace
 
 struct LocalFleet::Private
@@ -144,6 +173,8 @@ struct LocalFleet::Private
     QList<pid_t> masters;
     QString fingerprint;
     int generation = 0;
+    QString cgroup;   ///< the fleet's idle cpu cgroup, empty when none
+    QString cpuClass; ///< what the fleet runs as, for people and benchmarks
 
     QString path(const QString &name) const { return dir->filePath(name); }
 
@@ -158,6 +189,8 @@ struct LocalFleet::Private
     bool writeConfigs();
     bool launch();
     void killAll();
+    void makeIdleCgroup();
+    void removeCgroup();
 };
 
 bool LocalFleet::Private::prepareAccount()
@@ -308,8 +341,53 @@ bool LocalFleet::Private::writeConfigs()
     return true;
 }
 
+void LocalFleet::Private::makeIdleCgroup()
+{
+    cpuClass = QStringLiteral("nice 10");
+    if (!options.idleCpu)
+        return;
+    QString why;
+    const QString root = cpuCgroupRoot(&why);
+    if (root.isEmpty()) {
+        cpuClass += QStringLiteral(" (%1)").arg(why);
+        return;
+    }
+    const QString dir = QStringLiteral("%1/volley-fleet-%2-%3")
+                            .arg(root)
+                            .arg(::getpid())
+                            .arg(quintptr(this), 0, 16);
+    QFile idle(dir + QStringLiteral("/cpu.idle"));
+    if (!QDir().mkpath(dir) || !idle.open(QIODevice::WriteOnly) || idle.write("1\n") != 2 ||
+        !idle.flush()) {
+        cpuClass += QStringLiteral(" (cannot make an idle cgroup under %1: %2)")
+                        .arg(root, QString::fromLocal8Bit(strerror(errno)));
+        QDir().rmdir(dir);
+        return;
+    }
+    cgroup = dir;
+    cpuClass = QStringLiteral("idle (cgroup %1)").arg(dir);
+}
+
+void LocalFleet::Private::removeCgroup()
+{
+    if (cgroup.isEmpty())
+        return;
+    // The kernel refuses while a killed process is still on its way out.
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        if (::rmdir(QFile::encodeName(cgroup).constData()) == 0 || errno == ENOENT)
+            break;
+        QThread::msleep(5);
+    }
+    cgroup.clear();
+}
+
 bool LocalFleet::Private::launch()
 {
+    if (cgroup.isEmpty())
+        makeIdleCgroup();
+    const QByteArray procs = cgroup.isEmpty()
+                                 ? QByteArray()
+                                 : QFile::encodeName(cgroup + QStringLiteral("/cgroup.procs"));
     const int configs =
         options.listenAny ? 1 : int((addresses.size() + kAddressesPerSshd - 1) / kAddressesPerSshd);
     const pid_t parent = ::getpid();
@@ -330,6 +408,13 @@ bool LocalFleet::Private::launch()
             // The fleet stands in for remote machines: it must not starve the
             // program that talks to it on this one.
             ::setpriority(PRIO_PROCESS, 0, 10);
+            if (!procs.isEmpty()) {
+                const int fd = ::open(procs.constData(), O_WRONLY | O_CLOEXEC);
+                if (fd >= 0) {
+                    [[maybe_unused]] const ssize_t n = ::write(fd, "0\n", 2);
+                    ::close(fd);
+                }
+            }
             if (::getppid() != parent)
                 ::_exit(127);
             const int devnull = ::open("/dev/null", O_RDWR);
@@ -467,6 +552,7 @@ bool LocalFleet::restart(bool newHostKey, const QString &hostKeyType)
 void LocalFleet::stop()
 {
     d->killAll();
+    d->removeCgroup();
     if (::geteuid() == 0 && d->options.passwordAuth && !d->user.isEmpty()) {
         QString ignored;
         runTool(QStringLiteral("usermod"), {QStringLiteral("-p"), QStringLiteral("*"), d->user},
@@ -477,6 +563,11 @@ void LocalFleet::stop()
 bool LocalFleet::isRunning() const
 {
     return !d->masters.isEmpty();
+}
+
+QString LocalFleet::cpuClass() const
+{
+    return d->cpuClass;
 }
 
 QString LocalFleet::error() const

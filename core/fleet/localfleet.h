@@ -36,6 +36,13 @@ public:
         QString password;        ///< set for the fleet user when passwordAuth (root only)
         QStringList extraConfig; ///< extra sshd_config lines (faults, limits)
         QString hostKeyType = QStringLiteral("ed25519");
+        /// Run sshd and every session in the CPU's idle class (a cpu cgroup with
+        /// cpu.idle = 1; needs a writable cgroup file system, as root has). The
+        /// fleet stands in for remote machines: this way it only gets the CPU
+        /// the programs of this machine leave over. Each sshd session is its own
+        /// autogroup, so nice alone cannot do it: 200 sessions outweigh a window
+        /// 200 to 1. Without the cgroup the fleet still starts (see cpuClass()).
+        bool idleCpu = false;
     };
 
     LocalFleet();
@@ -62,6 +69,8 @@ public:
     QString knownHostsPath() const;
     QString sshConfigPath() const; ///< for OpenSSH clients (ssh -F)
     QString hostKeyFingerprint() const;
+    /// "idle (cgroup …)" when idleCpu took effect, else "nice 10" and why not.
+    QString cpuClass() const;
     /// pids of every sshd process of this fleet (masters and connection children).
     QList<qint64> sshdPids() const;
 

@@ -20,6 +20,7 @@ QT_QPA_PLATFORM=offscreen /usr/bin/time -f "wall_s=%e peak_rss_kb=%M" -o "$out/t
     --command "$build/tests/volley-testhelper flood $bytes" --run --quit-when-done \
     --stall-report "$out/stall.json" --export "$out/run.json" >/dev/null 2>"$out/stderr" || {
     echo "volley failed:"; cat "$out/stderr"; exit 1; }
+grep -h "demo fleet" "$out/stderr" || true
 cat "$out/time"
 cat "$out/stall.json"
 python3 - "$out/run.json" "$hosts" "$bytes" <<'PY'

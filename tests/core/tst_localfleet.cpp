@@ -4,7 +4,11 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QTest>
+
+#include <unistd.h>
 
 #include <libssh/libssh.h>
 
@@ -130,6 +134,41 @@ private slots:
         QByteArray out;
         // known_hosts still holds the old key: the connection must be refused.
         QCOMPARE(runOverLibssh(fleet, fleet.addresses().first(), "true", &out), -1);
+    }
+
+    // The fleet stands in for remote machines: in the idle class it cannot
+    // starve the program under test (each sshd session is its own autogroup,
+    // which nice alone does not outweigh).
+    void idleCpuClassCoversEverySession()
+    {
+        QString cgroup;
+        {
+            LocalFleet fleet;
+            LocalFleet::Options options;
+            options.hosts = 2;
+            options.idleCpu = true;
+            QVERIFY2(fleet.start(options), qPrintable(fleet.error()));
+            const QRegularExpressionMatch m =
+                QRegularExpression(QStringLiteral("^idle \\(cgroup (.+)\\)$"))
+                    .match(fleet.cpuClass());
+            if (!m.hasMatch()) {
+                if (::geteuid() == 0)
+                    QFAIL(
+                        qPrintable(QStringLiteral("root, yet no idle class: ") + fleet.cpuClass()));
+                QSKIP(qPrintable(QStringLiteral("needs a writable cgroup file system: ") +
+                                 fleet.cpuClass()));
+            }
+            cgroup = m.captured(1);
+            QFile idle(cgroup + QStringLiteral("/cpu.idle"));
+            QVERIFY(idle.open(QIODevice::ReadOnly));
+            QCOMPARE(idle.readAll().trimmed(), QByteArray("1"));
+            // A remote command's own process lands in the cgroup, in its own session.
+            QByteArray out;
+            QCOMPARE(runOverLibssh(fleet, fleet.addresses().last(), "cat /proc/self/cgroup", &out),
+                     0);
+            QVERIFY2(out.contains(QFileInfo(cgroup).fileName().toLatin1()), out.constData());
+        }
+        QVERIFY2(!QFileInfo::exists(cgroup), qPrintable(cgroup));
     }
 };
 
