@@ -114,11 +114,13 @@ public:
 
     void add(const OutputChunk &chunk)
     {
-        // Whole lines go out straight from the chunk; only a line cut by the
-        // chunk's end is kept.
+        // Whole lines are copied straight from the chunk into one block, written
+        // with a single call; only a line cut by the chunk's end is kept.
         QByteArray &partial = m_partial[key(chunk.target, chunk.stream)];
+        const QByteArray &pre = prefix(chunk.target);
         const char *p = chunk.data.constData();
         const char *const end = p + chunk.data.size();
+        m_block.resize(0); // keeps the allocation
         while (p < end) {
             const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
             if (!nl) {
@@ -126,22 +128,26 @@ public:
                 break;
             }
             if (partial.isEmpty()) {
-                print(chunk.target, chunk.stream, QByteArrayView(p, nl - p));
+                appendLine(pre, QByteArrayView(p, nl - p));
             } else {
                 partial.append(p, nl - p);
-                print(chunk.target, chunk.stream, partial);
+                appendLine(pre, partial);
                 partial.clear();
             }
             p = nl + 1;
         }
+        write(chunk.stream);
     }
 
     void flushTarget(int target)
     {
         for (Stream s : {Stream::Stdout, Stream::Stderr}) {
             QByteArray &buffer = m_partial[key(target, s)];
-            if (!buffer.isEmpty())
-                print(target, s, buffer);
+            if (!buffer.isEmpty()) {
+                m_block.resize(0); // keeps the allocation
+                appendLine(prefix(target), buffer);
+                write(s);
+            }
             buffer.clear();
         }
     }
@@ -162,26 +168,29 @@ private:
         return p;
     }
 
-    // Straight to stdio, which buffers (a large buffer when not a terminal). Only
-    // the owner's thread prints, so stdio's per-call locking is skipped.
-    void print(int target, Stream stream, QByteArrayView line)
+    void appendLine(const QByteArray &pre, QByteArrayView line)
     {
         if (line.endsWith('\r'))
             line.chop(1);
+        m_block.append(pre);
+        if (isPlainAscii(line))
+            m_block.append(line);
+        else
+            m_block.append(sanitizeLine(line.toByteArray()));
+        m_block.append('\n');
+    }
+
+    // Straight to stdio, which buffers (a large buffer when not a terminal). Only
+    // the owner's thread prints, so stdio's per-call locking is skipped.
+    void write(Stream stream)
+    {
         FILE *out = stream == Stream::Stdout ? stdout : stderr;
-        const QByteArray &pre = prefix(target);
-        ::fwrite_unlocked(pre.constData(), 1, size_t(pre.size()), out);
-        if (isPlainAscii(line)) {
-            ::fwrite_unlocked(line.data(), 1, size_t(line.size()), out);
-        } else {
-            const QByteArray clean = sanitizeLine(line.toByteArray());
-            ::fwrite_unlocked(clean.constData(), 1, size_t(clean.size()), out);
-        }
-        ::fputc_unlocked('\n', out);
+        ::fwrite_unlocked(m_block.constData(), 1, size_t(m_block.size()), out);
     }
 
     const Run &m_run;
     bool m_colour;
+    QByteArray m_block; // the lines of one chunk, prefixed; reused
     QHash<qint64, QByteArray> m_partial;
     QHash<int, QByteArray> m_prefix;
 };
@@ -246,28 +255,42 @@ bool readPlan(const QString &file, QList<Target> *targets, QString *error)
     return true;
 }
 
-bool writeOutdir(const Run &run, const QString &dir, QString *error)
+// The file of one stream in --outdir: NAME.out and NAME.err, or NAME.N.out
+// and NAME.N.err when the target runs several commands.
+QString outdirFile(const QString &dir, const QString &targetName, int commands, int command,
+                   Stream stream)
 {
-    if (!QDir().mkpath(dir)) {
-        *error = QStringLiteral("cannot create the output folder %1").arg(dir);
-        return false;
+    const QString base = QDir(dir).filePath(safeFileName(targetName));
+    const QString ext = stream == Stream::Stdout ? QStringLiteral("out") : QStringLiteral("err");
+    return commands > 1 ? QStringLiteral("%1.%2.%3").arg(base).arg(command + 1).arg(ext)
+                        : QStringLiteral("%1.%2").arg(base, ext);
+}
+
+// A stream that outgrows memory spills straight into its --outdir file, so
+// its bytes are written once; writeOutdir() then adds only what is left.
+void spillIntoOutdir(RunSpec *spec, const QString &dir)
+{
+    QStringList names;
+    QList<int> commands;
+    for (const Target &t : std::as_const(spec->targets)) {
+        names << t.name;
+        commands << int(spec->commandsFor(t).size());
     }
+    spec->spillPath = [dir, names, commands](int target, int command, Stream stream) {
+        return outdirFile(dir, names.at(target), commands.at(target), command, stream);
+    };
+}
+
+bool writeOutdir(Run &run, const QString &dir, QString *error)
+{
     for (int i = 0; i < run.targetCount(); ++i) {
-        const OutputStore &store = run.output(i);
-        const int commands = int(run.result(i).commands.size());
-        const QString base = QDir(dir).filePath(safeFileName(run.target(i).name));
+        OutputStore &store = run.output(i);
+        const int commands = int(run.spec().commandsFor(run.target(i)).size());
         for (int c = 0; c < qMax(1, commands); ++c) {
             for (Stream s : {Stream::Stdout, Stream::Stderr}) {
-                const QString ext =
-                    s == Stream::Stdout ? QStringLiteral("out") : QStringLiteral("err");
-                const QString path = commands > 1
-                                         ? QStringLiteral("%1.%2.%3").arg(base).arg(c + 1).arg(ext)
-                                         : QStringLiteral("%1.%2").arg(base, ext);
-                QSaveFile f(path);
-                if (!f.open(QIODevice::WriteOnly) || !store.writeTo(c, s, &f) || !f.commit()) {
-                    *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+                if (!store.writeFile(c, s, outdirFile(dir, run.target(i).name, commands, c, s),
+                                     error))
                     return false;
-                }
             }
         }
     }
@@ -565,6 +588,17 @@ int runCommand(const QStringList &args)
     const bool streamText = !p.isSet(json) && !p.isSet(jsonStream) && !p.isSet(gather);
     const bool showProgress = p.isSet(progress) && isTerminal(2);
 
+    // Printed text only: nothing reads the bytes back, so none are kept.
+    spec.keepOutput = !streamText || p.isSet(outdir) || p.isSet(journal);
+    if (p.isSet(outdir)) {
+        // Made before anything runs: a typo in the folder must not cost a run.
+        if (!QDir().mkpath(p.value(outdir))) {
+            std::fprintf(stderr, "volley-cli run: cannot create the output folder %s\n",
+                         qPrintable(p.value(outdir)));
+            return ExitCouldNotRun;
+        }
+        spillIntoOutdir(&spec, p.value(outdir));
+    }
     Run run(spec);
     std::unique_ptr<RunJournal> journalWriter;
     if (p.isSet(journal)) {

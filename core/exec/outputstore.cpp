@@ -2,6 +2,8 @@
 #include "exec/outputstore.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QTemporaryFile>
 
 namespace volley {
@@ -11,8 +13,9 @@ namespace {
 constexpr qint64 kSpillChunk = 64 * 1024;
 } // namespace
 
-SpillBuffer::SpillBuffer(qint64 memoryLimit)
+SpillBuffer::SpillBuffer(qint64 memoryLimit, const QString &spillPath)
     : m_memoryLimit(memoryLimit)
+    , m_spillPath(spillPath)
 {}
 
 SpillBuffer::~SpillBuffer() = default;
@@ -24,13 +27,23 @@ bool SpillBuffer::append(const char *data, qint64 size)
     m_memory.append(data, size);
     m_size += size;
     if (!m_file && m_memory.size() > m_memoryLimit) {
-        m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() +
-                                                  QStringLiteral("/volley-output-XXXXXX"));
-        if (!m_file->open()) {
-            m_error = QStringLiteral("cannot create a spill file in %1: %2")
-                          .arg(QDir::tempPath(), m_file->errorString());
-            m_file.reset();
-            return false;
+        if (m_spillPath.isEmpty()) {
+            auto temporary = std::make_unique<QTemporaryFile>(
+                QDir::tempPath() + QStringLiteral("/volley-output-XXXXXX"));
+            if (!temporary->open()) {
+                m_error = QStringLiteral("cannot create a spill file in %1: %2")
+                              .arg(QDir::tempPath(), temporary->errorString());
+                return false;
+            }
+            m_file = std::move(temporary);
+        } else {
+            m_file = std::make_unique<QFile>(m_spillPath);
+            if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                m_error =
+                    QStringLiteral("cannot create %1: %2").arg(m_spillPath, m_file->errorString());
+                m_file.reset();
+                return false;
+            }
         }
         m_file->close();
     }
@@ -44,7 +57,7 @@ bool SpillBuffer::flushPending()
     if (!m_file || m_memory.isEmpty())
         return true;
     // Open only while writing: a thousand spilled buffers must not hold a thousand fds.
-    if (!m_file->open()) {
+    if (!m_file->open(QIODevice::ReadWrite)) {
         m_error = m_file->errorString();
         return false;
     }
@@ -67,7 +80,7 @@ QByteArray SpillBuffer::read(qint64 maxBytes) const
     QByteArray out;
     out.reserve(want);
     const qint64 onDisk = m_size - m_memory.size();
-    if (m_file->open()) {
+    if (m_file->open(QIODevice::ReadOnly)) {
         out = m_file->read(qMin(want, onDisk));
         m_file->close();
     }
@@ -79,7 +92,7 @@ QByteArray SpillBuffer::read(qint64 maxBytes) const
 bool SpillBuffer::writeTo(QIODevice *device) const
 {
     if (m_file) {
-        if (!m_file->open())
+        if (!m_file->open(QIODevice::ReadOnly))
             return false;
         QByteArray block;
         while (!(block = m_file->read(1 << 20)).isEmpty()) {
@@ -93,8 +106,21 @@ bool SpillBuffer::writeTo(QIODevice *device) const
     return device->write(m_memory) == m_memory.size();
 }
 
-OutputStore::OutputStore(qint64 memoryLimit)
+bool SpillBuffer::writeFile(const QString &path)
+{
+    if (m_file && !m_spillPath.isEmpty() && QFileInfo(m_spillPath) == QFileInfo(path))
+        return flushPending();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !writeTo(&f) || !f.commit()) {
+        m_error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+OutputStore::OutputStore(qint64 memoryLimit, SpillPath spillPath)
     : m_memoryLimit(memoryLimit)
+    , m_spillPath(std::move(spillPath))
 {}
 
 OutputStore::~OutputStore() = default;
@@ -102,13 +128,22 @@ OutputStore::~OutputStore() = default;
 SpillBuffer &OutputStore::buffer(int command, Stream stream)
 {
     const qsizetype index = qsizetype(command) * 2 + int(stream);
-    while (m_buffers.size() <= index)
-        m_buffers.append(std::make_shared<SpillBuffer>(m_memoryLimit));
+    while (m_buffers.size() <= index) {
+        const qsizetype next = m_buffers.size();
+        const QString path = m_spillPath ? m_spillPath(int(next / 2), Stream(next % 2)) : QString();
+        m_buffers.append(std::make_shared<SpillBuffer>(m_memoryLimit, path));
+    }
     return *m_buffers[index];
 }
 
 void OutputStore::append(int command, Stream stream, const char *data, qint64 size)
 {
+    m_total[int(stream)].fetch_add(size, std::memory_order_relaxed);
+    if (m_memoryLimit == kCountOnly) {
+        std::lock_guard lock(m_mutex);
+        buffer(command, stream).count(size);
+        return;
+    }
     std::lock_guard lock(m_mutex);
     buffer(command, stream).append(data, size);
 }
@@ -128,11 +163,7 @@ qint64 OutputStore::size(int command, Stream stream) const
 
 qint64 OutputStore::totalSize(Stream stream) const
 {
-    std::lock_guard lock(m_mutex);
-    qint64 total = 0;
-    for (qsizetype i = int(stream); i < m_buffers.size(); i += 2)
-        total += m_buffers.at(i)->size();
-    return total;
+    return m_total[int(stream)].load(std::memory_order_relaxed);
 }
 
 QByteArray OutputStore::read(int command, Stream stream, qint64 maxBytes) const
@@ -147,6 +178,16 @@ bool OutputStore::writeTo(int command, Stream stream, QIODevice *device) const
     std::lock_guard lock(m_mutex);
     const qsizetype index = qsizetype(command) * 2 + int(stream);
     return index < m_buffers.size() ? m_buffers.at(index)->writeTo(device) : true;
+}
+
+bool OutputStore::writeFile(int command, Stream stream, const QString &path, QString *error)
+{
+    std::lock_guard lock(m_mutex);
+    SpillBuffer &b = buffer(command, stream);
+    if (b.writeFile(path))
+        return true;
+    *error = b.error();
+    return false;
 }
 
 bool OutputStore::spilled() const

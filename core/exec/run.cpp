@@ -27,6 +27,10 @@ constexpr int kUpdateIntervalMs = 33; // at most ~30 updates a second
 // run's memory when the consumer (a terminal, a busy window) is slower than
 // the network; a paused reader lets the SSH window fill and the remote waits.
 constexpr qint64 kMaxPendingBytes = 16 << 20;
+// Consecutive bytes of one stream are merged into chunks of up to this size:
+// few chunks per update, yet blocks small enough for malloc to reuse (a chunk
+// that grew to megabytes would be fresh pages from the kernel every update).
+constexpr qsizetype kMaxChunkBytes = 256 << 10;
 } // namespace
 
 class RunPrivate;
@@ -82,9 +86,16 @@ public:
         results.resize(n);
         for (int i = 0; i < n; ++i) {
             targetSlots.push_back(std::make_unique<TargetSlot>(this, i));
-            stores.push_back(std::make_unique<OutputStore>(spec.outputMemoryLimit));
+            OutputStore::SpillPath spill;
+            if (spec.spillPath)
+                spill = [f = spec.spillPath, i](int command, Stream stream) {
+                    return f(i, command, stream);
+                };
+            stores.push_back(std::make_unique<OutputStore>(
+                spec.keepOutput ? spec.outputMemoryLimit : OutputStore::kCountOnly, spill));
             results[i].commands.reserve(spec.commandsFor(spec.targets.at(i)).size());
         }
+        shown = results;
         workerBusy.resize(qMax(1, spec.fanout));
         pool.setMaxThreadCount(qMax(1, spec.fanout));
         updateTimer.setInterval(kUpdateIntervalMs);
@@ -124,6 +135,24 @@ public:
     std::condition_variable drained; // signalled when pending was handed out
     int finishedCount = 0;
     std::vector<bool> workerBusy;
+
+    // The owner's view of the results, copied from `results` at each update.
+    // The owner reads it without locking `mutex`, so a worker that holds that
+    // mutex and is descheduled (workers run niced) never stalls the window.
+    // Written on the owner's thread only, under shownMutex; other threads read
+    // it under shownMutex.
+    mutable std::mutex shownMutex;
+    QList<TargetResult> shown;
+
+    bool onOwnerThread() const { return !started || QThread::currentThreadId() == ownerThread; }
+    template <typename F>
+    auto readShown(F f) const
+    {
+        if (onOwnerThread())
+            return f(shown);
+        std::lock_guard lock(shownMutex);
+        return f(shown);
+    }
 };
 
 const Target &TargetSlot::target() const
@@ -169,6 +198,7 @@ void TargetSlot::hostKey(const QString &type, const QString &sha256)
     std::lock_guard lock(m_d->mutex);
     m_d->results[m_index].hostKeyType = type;
     m_d->results[m_index].hostKeySha256 = sha256;
+    m_d->pending.changed.append(m_index);
 }
 
 void TargetSlot::message(const QString &text)
@@ -205,12 +235,14 @@ void TargetSlot::output(int command, Stream stream, const char *data, qint64 siz
             m_d->drained.wait_for(lock, std::chrono::milliseconds(100));
     }
     TargetResult &r = m_d->results[m_index];
-    if (r.phases.firstByteMs < 0)
+    if (r.phases.firstByteMs < 0) {
         r.phases.firstByteMs = m_d->now();
+        m_d->pending.changed.append(m_index);
+    }
     m_d->pendingBytes += size;
     QList<OutputChunk> &chunks = m_d->pending.chunks;
     if (!chunks.isEmpty() && chunks.last().target == m_index && chunks.last().command == command &&
-        chunks.last().stream == stream) {
+        chunks.last().stream == stream && chunks.last().data.size() + size <= kMaxChunkBytes) {
         chunks.last().data.append(data, size);
     } else {
         chunks.append(OutputChunk{m_index, command, stream, QByteArray(data, size)});
@@ -294,23 +326,24 @@ void RunPrivate::flush()
         std::lock_guard lock(mutex);
         update = std::exchange(pending, RunUpdate());
         pendingBytes = 0;
+        // Each index once, in order of first appearance; its result copied
+        // into the owner's view while the workers' lock is held anyway.
+        QList<int> unique;
+        QSet<int> seen;
+        std::lock_guard shownLock(shownMutex);
+        for (int i : std::as_const(update.changed)) {
+            if (seen.contains(i))
+                continue;
+            seen.insert(i);
+            unique.append(i);
+            shown[i] = results.at(i);
+        }
+        update.changed = unique;
     }
     drained.notify_all();
     if (update.chunks.isEmpty() && update.started.isEmpty() && update.finished.isEmpty() &&
         update.changed.isEmpty() && update.messages.isEmpty())
         return;
-    // Each index once, in order of first appearance.
-    auto unique = [](QList<int> &list) {
-        QList<int> out;
-        QSet<int> seen;
-        for (int i : std::as_const(list))
-            if (!seen.contains(i)) {
-                seen.insert(i);
-                out.append(i);
-            }
-        list = out;
-    };
-    unique(update.changed);
     emit q->updated(update);
 }
 
@@ -388,11 +421,15 @@ const Target &Run::target(int index) const
 
 TargetResult Run::result(int index) const
 {
-    std::lock_guard lock(d->mutex);
-    return d->results.at(index);
+    return d->readShown([index](const QList<TargetResult> &r) { return r.at(index); });
 }
 
 const OutputStore &Run::output(int index) const
+{
+    return *d->stores.at(size_t(index));
+}
+
+OutputStore &Run::output(int index)
 {
     return *d->stores.at(size_t(index));
 }
@@ -419,26 +456,28 @@ bool Run::isFinished() const
 
 int Run::finishedCount() const
 {
-    std::lock_guard lock(d->mutex);
-    return d->finishedCount;
+    return d->readShown([](const QList<TargetResult> &results) {
+        return int(std::count_if(results.cbegin(), results.cend(),
+                                 [](const TargetResult &r) { return isFinal(r.status); }));
+    });
 }
 
 int Run::countWithStatus(Status s) const
 {
-    std::lock_guard lock(d->mutex);
-    int n = 0;
-    for (const TargetResult &r : d->results)
-        n += r.status == s ? 1 : 0;
-    return n;
+    return d->readShown([s](const QList<TargetResult> &results) {
+        return int(std::count_if(results.cbegin(), results.cend(),
+                                 [s](const TargetResult &r) { return r.status == s; }));
+    });
 }
 
 int Run::exitCode() const
 {
-    std::lock_guard lock(d->mutex);
+    const QList<TargetResult> results =
+        d->readShown([](const QList<TargetResult> &r) { return r; });
     bool couldNotRun = false;
     bool failed = false;
     bool cancelled = false;
-    for (const TargetResult &r : d->results) {
+    for (const TargetResult &r : results) {
         switch (r.status) {
         case Status::Unreachable:
         case Status::AuthFailed:

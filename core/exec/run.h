@@ -54,15 +54,18 @@ public:
     const RunSpec &spec() const;
     int targetCount() const;
     const Target &target(int index) const;
-    /// A snapshot; safe to call on the owner's thread at any time.
+    /// The owner's view of a target's result, as of the last updated() (and
+    /// final once finished() is emitted). Never waits for a worker on the
+    /// owner's thread; other threads may call it too.
     TargetResult result(int index) const;
     const OutputStore &output(int index) const;
+    OutputStore &output(int index);
     QDateTime startedAt() const;
     qint64 elapsedMs() const;
     bool isRunning() const;
     bool isFinished() const;
-    int finishedCount() const;
-    int countWithStatus(Status s) const;
+    int finishedCount() const;           ///< as of the last updated(), like result()
+    int countWithStatus(Status s) const; ///< as of the last updated(), like result()
 
     /// volley-cli's exit status for this run: 0 all ok, 1 some command failed,
     /// 3 some target could not run, 130 cancelled.

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "exec/outputstore.h"
 #include "inventory/target.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace volley {
 
@@ -33,6 +36,13 @@ struct RunSpec
     QString sshConfigFile;                 ///< empty = ~/.ssh/config; "none" = no config
     QString knownHostsFile;                ///< empty = ~/.ssh/known_hosts
     qint64 outputMemoryLimit = 256 * 1024; ///< per stream, before spilling to disk
+    /// false: the run's stores count bytes but keep none (volley-cli printing
+    /// plain text, where nothing reads them back: every byte is written once).
+    bool keepOutput = true;
+    /// Where a stream spills: the file the user asked for (volley-cli --outdir),
+    /// so its bytes are written once. Empty function or path = a temporary file.
+    /// Called on worker threads.
+    std::function<QString(int target, int command, Stream stream)> spillPath;
     /// Nice value for the SSH worker threads, so a window's thread stays ahead of
     /// a busy pool (0 = unchanged).
     int workerNiceness = 0;

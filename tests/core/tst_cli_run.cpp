@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -264,6 +265,40 @@ private slots:
         QCOMPARE(cmd.value(QStringLiteral("stdout_truncated")).toBool(), true);
         QCOMPARE(qint64(cmd.value(QStringLiteral("stdout_bytes")).toDouble()), size);
         QVERIFY(cmd.value(QStringLiteral("stdout")).toString().size() <= 1024 * 1024);
+    }
+
+    // --outdir output spills straight into its files as it arrives (written
+    // once, and `tail -f` works): most bytes are there while the command runs.
+    void outdirFillsWhileTheCommandRuns()
+    {
+        const QString out = m_tmp.filePath(QStringLiteral("live"));
+        const QString file = QDir(out).filePath(m_fleet->addresses().first() + QStringLiteral(".out"));
+        const qint64 size = 3 * 1000 * 1000;
+        QProcess cli;
+        cli.start(test::volleyCli(),
+                  QStringList{QStringLiteral("run")} + fleetArgs() +
+                      QStringList{QStringLiteral("-H"), m_fleet->addresses().first(),
+                                  QStringLiteral("--outdir"), out, QStringLiteral("-q"),
+                                  QStringLiteral("--"),
+                                  QStringLiteral("head -c %1 /dev/zero; sleep 4").arg(size)});
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(file).size() >= size - 64 * 1024, 3500);
+        QCOMPARE(cli.state(), QProcess::Running); // still in `sleep 4`
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        QCOMPARE(QFileInfo(file).size(), size);
+    }
+
+    void outdirThatCannotBeMadeFailsBeforeRunning()
+    {
+        const QString marker = m_tmp.filePath(QStringLiteral("ran"));
+        const Result r =
+            cli(QStringList{QStringLiteral("-H"), QStringLiteral("local"),
+                            QStringLiteral("--outdir"), QStringLiteral("/proc/volley-out"),
+                            QStringLiteral("--"), QStringLiteral("touch %1").arg(marker)});
+        QCOMPARE(r.status, 3);
+        QVERIFY2(r.err.contains("/proc/volley-out"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(marker));
     }
 
     void gatherFoldsIdenticalOutput()

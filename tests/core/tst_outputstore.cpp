@@ -4,7 +4,11 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace volley;
@@ -51,6 +55,55 @@ private slots:
         QCOMPARE(out.data(), all);
         QCOMPARE(store.read(0, Stream::Stdout, 100), all.left(100));
         QCOMPARE(store.read(0, Stream::Stdout), all);
+    }
+
+    // --outdir: past the limit the bytes go straight into the user's file, and
+    // writeFile() adds only the tail; no temporary copy is made.
+    void spillsIntoTheGivenFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("host.out"));
+        OutputStore store(1024, [&](int command, Stream stream) {
+            return command == 0 && stream == Stream::Stdout ? path : QString();
+        });
+        QByteArray all;
+        for (int i = 0; i < 8000; ++i) {
+            const QByteArray line = QByteArray::number(i).repeated(8) + '\n';
+            store.append(0, Stream::Stdout, line.constData(), line.size());
+            all += line;
+        }
+        QVERIFY(store.spilled());
+        // Already on disk while the run goes on (all but the tail in memory).
+        QVERIFY(QFileInfo(path).size() > all.size() - 64 * 1024);
+        QVERIFY(QFileInfo(path).size() > 0);
+        QString error;
+        QVERIFY2(store.writeFile(0, Stream::Stdout, path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), all);
+        // Reading back still works from the same file.
+        QCOMPARE(store.read(0, Stream::Stdout), all);
+        // A stream that stayed in memory is written whole; an empty one as an empty file.
+        store.append(0, Stream::Stderr, "e\n", 2);
+        QVERIFY(
+            store.writeFile(0, Stream::Stderr, dir.filePath(QStringLiteral("host.err")), &error));
+        QVERIFY(store.writeFile(1, Stream::Stdout, dir.filePath(QStringLiteral("empty")), &error));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("host.err"))).size(), 2);
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("empty"))));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("empty"))).size(), 0);
+        // Nothing else was created next to it.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 3);
+    }
+
+    void unwritableFileIsNamed()
+    {
+        OutputStore store(16);
+        QString error;
+        store.append(0, Stream::Stdout, "0123456789", 10);
+        QVERIFY(
+            !store.writeFile(0, Stream::Stdout, QStringLiteral("/proc/volley-no/such"), &error));
+        QVERIFY2(error.contains(QLatin1String("/proc/volley-no/such")), qPrintable(error));
     }
 };
 
