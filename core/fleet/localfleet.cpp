@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <shadow.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -123,6 +124,13 @@ QList<qint64> descendantsOf(const QList<qint64> &roots)
     return out;
 }
 
+// A password field sshd refuses (useradd's '!'), or no shadow entry.
+bool accountLocked(const char *user)
+{
+    const spwd *entry = ::getspnam(user);
+    return !entry || !entry->sp_pwdp || entry->sp_pwdp[0] == '!';
+}
+
 QString commName(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/comm").arg(pid));
@@ -218,8 +226,11 @@ bool LocalFleet::Private::prepareAccount()
         if (!runTool(QStringLiteral("chpasswd"), {}, &err,
                      (user + QLatin1Char(':') + options.password).toUtf8()))
             return fail(QStringLiteral("cannot set the fleet password: %1").arg(err));
-    } else if (!runTool(QStringLiteral("usermod"),
+    } else if (accountLocked(kFleetUser) &&
+               !runTool(QStringLiteral("usermod"),
                         {QStringLiteral("-p"), QStringLiteral("*"), user}, &err)) {
+        // Only a locked account is touched: a fleet started meanwhile by another
+        // program must not wipe the password a password-auth fleet has set.
         return fail(QStringLiteral("cannot unlock the fleet account %1: %2").arg(user, err));
     }
     if (!QDir().mkpath(QStringLiteral("/run/sshd")))
