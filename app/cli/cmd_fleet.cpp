@@ -16,22 +16,21 @@ namespace volley::cli {
 int fleetCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(FleetText::tr(
         "Start a private OpenSSH sshd answering on N loopback addresses (127.0.0.2, ...),\n"
         "print how to reach it, and keep it up until Ctrl-C.\n\n"
         "Examples:\n"
         "  volley-cli fleet up 8\n"
         "  volley-cli fleet up 200 --json > fleet.json"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("up"), QStringLiteral("Start the fleet."));
+    parser.addPositionalArgument(QStringLiteral("up"), FleetText::tr("Start the fleet."));
     parser.addPositionalArgument(QStringLiteral("N"),
-                                 QStringLiteral("Number of hosts (default 8)."));
+                                 FleetText::tr("Number of hosts (default 8)."));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the details as JSON."));
-    const QCommandLineOption any(
-        QStringLiteral("listen-any"),
-        QStringLiteral("One sshd on 0.0.0.0 (only inside a private network "
-                       "namespace: unshare -n)."));
+                                  FleetText::tr("Print the details as JSON."));
+    const QCommandLineOption any(QStringLiteral("listen-any"),
+                                 FleetText::tr("One sshd on 0.0.0.0 (only inside a private network "
+                                               "namespace: unshare -n)."));
     parser.addOptions({json, any});
     if (!parser.parse(args)) {
         std::fprintf(stderr, "volley-cli fleet: %s\n", qPrintable(parser.errorText()));
@@ -43,7 +42,8 @@ int fleetCommand(const QStringList &args)
     }
     const QStringList pos = parser.positionalArguments(); // args[0] "fleet" is the program name
     if (pos.isEmpty() || pos.first() != QLatin1String("up")) {
-        std::fputs("volley-cli fleet: expected 'up [N]'; see volley-cli fleet --help\n", stderr);
+        std::fprintf(stderr, "volley-cli fleet: %s\n",
+                     qPrintable(FleetText::tr("expected 'up [N]'; see volley-cli fleet --help")));
         return ExitUsage;
     }
     int hosts = 8;
@@ -51,8 +51,10 @@ int fleetCommand(const QStringList &args)
         bool ok = false;
         hosts = pos.at(1).toInt(&ok);
         if (!ok || hosts < 1 || hosts > 64000) {
-            std::fprintf(stderr, "volley-cli fleet: '%s' is not a host count from 1 to 64000\n",
-                         qPrintable(pos.at(1)));
+            std::fprintf(
+                stderr, "volley-cli fleet: %s\n",
+                qPrintable(
+                    FleetText::tr("'%1' is not a host count from 1 to 64000").arg(pos.at(1))));
             return ExitUsage;
         }
     }
@@ -86,22 +88,28 @@ int fleetCommand(const QStringList &args)
                    stdout);
     } else {
         const QStringList a = fleet.addresses();
-        std::printf("fleet up: %d hosts (%s ... %s), port %d, user %s\n", int(a.size()),
-                    qPrintable(a.first()), qPrintable(a.last()), fleet.port(),
-                    qPrintable(fleet.user()));
-        std::printf("identity file: %s\nknown_hosts:   %s\nssh_config:    %s\nhost key:      %s\n",
-                    qPrintable(fleet.userKeyPath()), qPrintable(fleet.knownHostsPath()),
-                    qPrintable(fleet.sshConfigPath()), qPrintable(fleet.hostKeyFingerprint()));
-        std::printf("try: volley-cli run -H %s -p %d -l %s -i %s --known-hosts %s -- uname -a\n",
-                    qPrintable(a.first()), fleet.port(), qPrintable(fleet.user()),
-                    qPrintable(fleet.userKeyPath()), qPrintable(fleet.knownHostsPath()));
-        std::printf("Press Ctrl-C to stop.\n");
+        const QString port = QString::number(fleet.port());
+        const QString tryIt =
+            QStringLiteral("volley-cli run -H %1 -p %2 -l %3 -i %4 --known-hosts %5 -- uname -a")
+                .arg(a.first(), port, fleet.user(), fleet.userKeyPath(), fleet.knownHostsPath());
+        QString text =
+            FleetText::tr("fleet up: %1 hosts (%2 ... %3), port %4, user %5")
+                .arg(QString::number(a.size()), a.first(), a.last(), port, fleet.user()) +
+            QLatin1Char('\n');
+        //: The labels are padded so the values line up.
+        text += FleetText::tr("identity file: %1\nknown_hosts:   %2\nssh_config:    %3\n"
+                              "host key:      %4\n")
+                    .arg(fleet.userKeyPath(), fleet.knownHostsPath(), fleet.sshConfigPath(),
+                         fleet.hostKeyFingerprint());
+        text += FleetText::tr("try: %1").arg(tryIt) + QLatin1Char('\n');
+        text += FleetText::tr("Press Ctrl-C to stop.") + QLatin1Char('\n');
+        std::fputs(qPrintable(text), stdout);
     }
     std::fflush(stdout);
     int received = 0;
     sigwait(&stopSignals, &received);
     fleet.stop();
-    std::fputs("fleet stopped\n", stderr);
+    std::fprintf(stderr, "%s\n", qPrintable(FleetText::tr("fleet stopped")));
     return ExitOk;
 }
 

@@ -38,8 +38,8 @@ int parse(QCommandLineParser *parser, const QStringList &args, const char *comma
 {
     parser->addHelpOption();
     if (!parser->parse(args))
-        return fail(command, parser->errorText() + QStringLiteral("; see volley-cli ") +
-                                 QLatin1String(command) + QStringLiteral(" --help"));
+        return fail(command, InventoryText::tr("%1; see volley-cli %2 --help")
+                                 .arg(parser->errorText(), QLatin1String(command)));
     if (parser->isSet(QStringLiteral("help"))) {
         out(subcommandHelp(*parser, QLatin1String(command)));
         return ExitOk;
@@ -54,12 +54,14 @@ bool loadSaved(InventoryStore *store, Inventory *inv, QString *error)
     if (!store->load(inv, &report, error))
         return false;
     if (!report.problem.isEmpty())
-        std::fprintf(stderr, "volley-cli: warning: %s\n", qPrintable(report.problem));
+        std::fprintf(stderr, "volley-cli: %s\n",
+                     qPrintable(InventoryText::tr("warning: %1").arg(report.problem)));
     if (report.migrated)
-        std::fprintf(stderr,
-                     "volley-cli: the inventory was upgraded from schema %d; the old "
-                     "file is kept as %s\n",
-                     report.fromSchema, qPrintable(report.migrationBackup));
+        std::fprintf(
+            stderr, "volley-cli: %s\n",
+            qPrintable(InventoryText::tr("the inventory was upgraded from schema %1; "
+                                         "the old file is kept as %2")
+                           .arg(QString::number(report.fromSchema), report.migrationBackup)));
     return true;
 }
 
@@ -100,8 +102,8 @@ int hostsExpand(const QStringList &patterns, const QStringList &excludes)
         excluded += more;
     }
     if (names.size() > HostPattern::kMaxNames)
-        return fail("hosts", QStringLiteral("the patterns expand past %1 names together; split "
-                                            "them")
+        return fail("hosts", InventoryText::tr("the patterns expand past %1 names together; split "
+                                               "them")
                                  .arg(HostPattern::kMaxNames));
     names.removeDuplicates();
     QString text;
@@ -122,7 +124,7 @@ int hostsFold(QStringList names)
         // Names from a pipe: one per line, or separated by blanks or commas.
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return fail("hosts", QStringLiteral("cannot read names from standard input"));
+            return fail("hosts", InventoryText::tr("cannot read names from standard input"));
         names.append(QString::fromUtf8(in.readAll()));
     }
     static const QRegularExpression seps(QStringLiteral("[\\s,]+"));
@@ -130,7 +132,8 @@ int hostsFold(QStringList names)
     for (const QString &n : std::as_const(names))
         all += n.split(seps, Qt::SkipEmptyParts);
     if (all.isEmpty())
-        return fail("hosts", QStringLiteral("fold needs names, as arguments or on standard input"));
+        return fail("hosts",
+                    InventoryText::tr("fold needs names, as arguments or on standard input"));
     out(HostPattern::fold(all) + QLatin1Char('\n'));
     return ExitOk;
 }
@@ -140,11 +143,11 @@ int inventoryImport(const QCommandLineParser &parser, const QStringList &files)
     InventoryFormat format = InventoryFormat::Auto;
     const QString formatText = parser.value(QStringLiteral("format"));
     if (!formatText.isEmpty() && !formatFromName(formatText, &format))
-        return fail("inventory", QStringLiteral("unknown --format '%1'; use one of %2")
+        return fail("inventory", InventoryText::tr("unknown --format '%1'; use one of %2")
                                      .arg(formatText, formatNames().join(QStringLiteral(", "))));
     if (files.isEmpty())
-        return fail("inventory", QStringLiteral("import needs a FILE; see volley-cli inventory "
-                                                "--help"));
+        return fail("inventory", InventoryText::tr("import needs a FILE; see volley-cli inventory "
+                                                   "--help"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     Inventory imported;
     int taken = 0;
@@ -154,27 +157,28 @@ int inventoryImport(const QCommandLineParser &parser, const QStringList &files)
         QString error;
         if (!Importer::importFile(file, format, &result, &error))
             return fail("inventory", error);
-        QString text = QStringLiteral("%1: read as %2").arg(file, formatName(result.format));
+        QString text = InventoryText::tr("%1: read as %2").arg(file, formatName(result.format));
         if (!result.detectedBecause.isEmpty())
             text += QStringLiteral(" (%1)").arg(result.detectedBecause);
         text += QLatin1Char('\n');
         for (const ImportNote &n : std::as_const(result.taken))
-            text += QStringLiteral("  took    %1\n").arg(n.toString());
+            text += InventoryText::tr("  took    %1").arg(n.toString()) + QLatin1Char('\n');
         for (const ImportNote &n : std::as_const(result.skipped))
-            text += QStringLiteral("  skipped %1\n").arg(n.toString());
+            text += InventoryText::tr("  skipped %1").arg(n.toString()) + QLatin1Char('\n');
         out(text);
         taken += int(result.taken.size());
         skipped += int(result.skipped.size());
         imported.merge(result.inventory);
     }
     if (imported.isEmpty())
-        return fail("inventory", QStringLiteral("no targets found in %1; nothing imported (try "
-                                                "--format to name the format)")
+        return fail("inventory", InventoryText::tr("no targets found in %1; nothing imported (try "
+                                                   "--format to name the format)")
                                      .arg(files.join(QStringLiteral(", "))));
     if (dryRun) {
-        out(QStringLiteral("dry run: %1 targets understood, %2 entries skipped; nothing saved\n")
+        out(InventoryText::tr("dry run: %1 targets understood, %2 entries skipped; nothing saved")
                 .arg(imported.size())
-                .arg(skipped));
+                .arg(skipped) +
+            QLatin1Char('\n'));
         return ExitOk;
     }
     InventoryStore store;
@@ -186,12 +190,13 @@ int inventoryImport(const QCommandLineParser &parser, const QStringList &files)
     saved.merge(imported);
     if (!store.save(saved, &error))
         return fail("inventory", error, ExitCouldNotRun);
-    out(QStringLiteral("saved %1 targets (%2 new, %3 updated, %4 skipped) to %5\n")
+    out(InventoryText::tr("saved %1 targets (%2 new, %3 updated, %4 skipped) to %5")
             .arg(taken)
             .arg(saved.size() - before)
             .arg(imported.size() - (saved.size() - before))
             .arg(skipped)
-            .arg(store.path()));
+            .arg(store.path()) +
+        QLatin1Char('\n'));
     return ExitOk;
 }
 
@@ -222,11 +227,11 @@ int inventoryList(const QCommandLineParser &parser)
         out(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)));
         return ExitOk;
     }
-    QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("ADDRESS"),
-                             QStringLiteral("PORT"), QStringLiteral("USER"),
-                             QStringLiteral("GROUPS"), QStringLiteral("TAGS")}};
+    QList<QStringList> rows{{InventoryText::tr("NAME"), InventoryText::tr("ADDRESS"),
+                             InventoryText::tr("PORT"), InventoryText::tr("USER"),
+                             InventoryText::tr("GROUPS"), InventoryText::tr("TAGS")}};
     for (const Target &t : std::as_const(targets)) {
-        rows.append({t.name, t.isLocal() ? QStringLiteral("(local)") : withBrackets(t.address),
+        rows.append({t.name, t.isLocal() ? InventoryText::tr("(local)") : withBrackets(t.address),
                      t.port ? QString::number(t.port) : QStringLiteral("-"),
                      t.user.isEmpty() ? QStringLiteral("-") : t.user,
                      t.groups.isEmpty() ? QStringLiteral("-") : t.groups.join(QLatin1Char(',')),
@@ -245,8 +250,9 @@ int inventoryList(const QCommandLineParser &parser)
         text += line.trimmed() + QLatin1Char('\n');
     }
     if (targets.isEmpty() && saved.isEmpty())
-        text += QStringLiteral("(the inventory is empty; add hosts with volley-cli inventory "
-                               "import FILE)\n");
+        text += InventoryText::tr("(the inventory is empty; add hosts with volley-cli "
+                                  "inventory import FILE)") +
+                QLatin1Char('\n');
     out(text);
     return ExitOk;
 }
@@ -259,9 +265,10 @@ int inventoryExport(const QCommandLineParser &parser)
         (!formatFromName(formatText, &format) ||
          (format != InventoryFormat::Json && format != InventoryFormat::AnsibleIni &&
           format != InventoryFormat::List)))
-        return fail("inventory", QStringLiteral("cannot export as '%1'; use json, ansible-ini or "
-                                                "list")
-                                     .arg(formatText));
+        return fail("inventory",
+                    InventoryText::tr("cannot export as '%1'; use json, ansible-ini or "
+                                      "list")
+                        .arg(formatText));
     InventoryStore store;
     Inventory saved;
     QString error;
@@ -278,7 +285,7 @@ int inventoryExport(const QCommandLineParser &parser)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return fail("inventory",
-                    QStringLiteral("cannot write %1: %2").arg(path, file.errorString()),
+                    InventoryText::tr("cannot write %1: %2").arg(path, file.errorString()),
                     ExitCouldNotRun);
     return ExitOk;
 }
@@ -286,7 +293,7 @@ int inventoryExport(const QCommandLineParser &parser)
 int inventoryRemove(const QStringList &names)
 {
     if (names.isEmpty())
-        return fail("inventory", QStringLiteral("remove needs target names"));
+        return fail("inventory", InventoryText::tr("remove needs target names"));
     InventoryStore store;
     Inventory saved;
     QString error;
@@ -294,8 +301,8 @@ int inventoryRemove(const QStringList &names)
         return fail("inventory", error, ExitCouldNotRun);
     for (const QString &n : names) {
         if (!saved.find(n))
-            return fail("inventory", QStringLiteral("no target '%1' in the inventory; see "
-                                                    "volley-cli inventory list")
+            return fail("inventory", InventoryText::tr("no target '%1' in the inventory; see "
+                                                       "volley-cli inventory list")
                                          .arg(n));
     }
     for (const QString &n : names)
@@ -310,88 +317,91 @@ int inventoryRemove(const QStringList &names)
 int hostsCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Expand host patterns into names, or fold names into patterns.\n\n"
-                       "Patterns: web[01-20].lab,db1  10.0.[1-2].[1-50]  n[1-3,7]  root@host:2222\n"
-                       "          [::1]:2222  @group (saved inventory)  !web07 (exclude)\n\n"
-                       "Examples:\n"
-                       "  volley-cli hosts expand 'web[01-04].lab,!web03.lab'\n"
-                       "  volley-cli hosts expand @prod -x @db\n"
-                       "  volley-cli hosts fold web01 web02 web03 web05\n"
-                       "  printf 'n1\\nn2\\nn3\\n' | volley-cli hosts fold"));
-    parser.addPositionalArgument(QStringLiteral("expand|fold"), QStringLiteral("What to do."));
-    parser.addPositionalArgument(QStringLiteral("ARGS"),
-                                 QStringLiteral("Patterns to expand, or names to fold (read from "
-                                                "standard input when none)."),
-                                 QStringLiteral("[ARGS...]"));
+    parser.setApplicationDescription(InventoryText::tr(
+        "Expand host patterns into names, or fold names into patterns.\n\n"
+        "Patterns: web[01-20].lab,db1  10.0.[1-2].[1-50]  n[1-3,7]  root@host:2222\n"
+        "          [::1]:2222  @group (saved inventory)  !web07 (exclude)\n\n"
+        "Examples:\n"
+        "  volley-cli hosts expand 'web[01-04].lab,!web03.lab'\n"
+        "  volley-cli hosts expand @prod -x @db\n"
+        "  volley-cli hosts fold web01 web02 web03 web05\n"
+        "  printf 'n1\\nn2\\nn3\\n' | volley-cli hosts fold"));
+    parser.addPositionalArgument(QStringLiteral("expand|fold"), InventoryText::tr("What to do."));
+    parser.addPositionalArgument(
+        QStringLiteral("ARGS"),
+        InventoryText::tr("Patterns to expand, or names to fold (read from "
+                          "standard input when none)."),
+        QStringLiteral("[ARGS...]"));
     parser.addOption(QCommandLineOption({QStringLiteral("x"), QStringLiteral("exclude")},
-                                        QStringLiteral("Leave out names matching PATTERN."),
+                                        InventoryText::tr("Leave out names matching PATTERN."),
                                         QStringLiteral("PATTERN")));
     if (const int status = parse(&parser, args, "hosts"); status >= 0)
         return status;
     QStringList pos = parser.positionalArguments();
     if (pos.isEmpty())
-        return fail("hosts", QStringLiteral("expected 'expand PATTERN...' or 'fold NAME...'; see "
-                                            "volley-cli hosts --help"));
+        return fail("hosts",
+                    InventoryText::tr("expected 'expand PATTERN...' or 'fold NAME...'; see "
+                                      "volley-cli hosts --help"));
     const QString action = pos.takeFirst();
     if (action == QLatin1String("expand")) {
         if (pos.isEmpty())
-            return fail("hosts", QStringLiteral("expand needs a PATTERN, e.g. 'web[01-04]'"));
+            return fail("hosts", InventoryText::tr("expand needs a PATTERN, e.g. 'web[01-04]'"));
         return hostsExpand(pos, parser.values(QStringLiteral("x")));
     }
     if (action == QLatin1String("fold"))
         return hostsFold(pos);
-    return fail("hosts", QStringLiteral("unknown action '%1'; use expand or fold").arg(action));
+    return fail("hosts", InventoryText::tr("unknown action '%1'; use expand or fold").arg(action));
 }
 
 int inventoryCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Import, list and export the saved inventory (%1).\n\n"
-                       "Actions:\n"
-                       "  import FILE... [--format F] [--dry-run]   add hosts from files\n"
-                       "  list [--group G] [--tag T] [--json]       show saved targets\n"
-                       "  export [--format json|ansible-ini|list] [-o FILE]\n"
-                       "  remove NAME...                            forget targets\n"
-                       "  path                                      print the file's path\n\n"
-                       "Import formats: %2 (auto detects from the name and content).\n\n"
-                       "Examples:\n"
-                       "  volley-cli inventory import ~/.ssh/config --dry-run\n"
-                       "  volley-cli inventory import hosts.yml\n"
-                       "  volley-cli inventory list --group web\n"
-                       "  volley-cli inventory export --format ansible-ini > hosts.ini")
+        InventoryText::tr("Import, list and export the saved inventory (%1).\n\n"
+                          "Actions:\n"
+                          "  import FILE... [--format F] [--dry-run]   add hosts from files\n"
+                          "  list [--group G] [--tag T] [--json]       show saved targets\n"
+                          "  export [--format json|ansible-ini|list] [-o FILE]\n"
+                          "  remove NAME...                            forget targets\n"
+                          "  path                                      print the file's path\n\n"
+                          "Import formats: %2 (auto detects from the name and content).\n\n"
+                          "Examples:\n"
+                          "  volley-cli inventory import ~/.ssh/config --dry-run\n"
+                          "  volley-cli inventory import hosts.yml\n"
+                          "  volley-cli inventory list --group web\n"
+                          "  volley-cli inventory export --format ansible-ini > hosts.ini")
             .arg(InventoryStore::defaultPath(), formatNames().join(QStringLiteral(", "))));
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("import, list, export, remove or path."));
+                                 InventoryText::tr("import, list, export, remove or path."));
     parser.addOptions({
         QCommandLineOption(QStringLiteral("format"),
-                           QStringLiteral("File format (import: auto by default; export: json "
-                                          "by default)."),
+                           InventoryText::tr("File format (import: auto by default; export: json "
+                                             "by default)."),
                            QStringLiteral("F")),
         QCommandLineOption(QStringLiteral("dry-run"),
-                           QStringLiteral("Show what import understood; save nothing.")),
-        QCommandLineOption(QStringLiteral("group"), QStringLiteral("Only targets of group G."),
+                           InventoryText::tr("Show what import understood; save nothing.")),
+        QCommandLineOption(QStringLiteral("group"), InventoryText::tr("Only targets of group G."),
                            QStringLiteral("G")),
-        QCommandLineOption(QStringLiteral("tag"), QStringLiteral("Only targets with tag T."),
+        QCommandLineOption(QStringLiteral("tag"), InventoryText::tr("Only targets with tag T."),
                            QStringLiteral("T")),
-        QCommandLineOption(QStringLiteral("json"), QStringLiteral("List as JSON.")),
+        QCommandLineOption(QStringLiteral("json"), InventoryText::tr("List as JSON.")),
         QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-                           QStringLiteral("Export to FILE instead of standard output."),
+                           InventoryText::tr("Export to FILE instead of standard output."),
                            QStringLiteral("FILE")),
     });
     if (const int status = parse(&parser, args, "inventory"); status >= 0)
         return status;
     QStringList pos = parser.positionalArguments();
     if (pos.isEmpty())
-        return fail("inventory", QStringLiteral("expected an action: import, list, export, "
-                                                "remove or path; see volley-cli inventory --help"));
+        return fail("inventory",
+                    InventoryText::tr("expected an action: import, list, export, "
+                                      "remove or path; see volley-cli inventory --help"));
     const QString action = pos.takeFirst();
     if (action == QLatin1String("import"))
         return inventoryImport(parser, pos);
     if (!pos.isEmpty() && action != QLatin1String("remove"))
         return fail("inventory",
-                    QStringLiteral("unexpected '%1' after '%2'").arg(pos.first(), action));
+                    InventoryText::tr("unexpected '%1' after '%2'").arg(pos.first(), action));
     if (action == QLatin1String("list"))
         return inventoryList(parser);
     if (action == QLatin1String("export"))
@@ -402,8 +412,8 @@ int inventoryCommand(const QStringList &args)
         out(InventoryStore::defaultPath() + QLatin1Char('\n'));
         return ExitOk;
     }
-    return fail("inventory", QStringLiteral("unknown action '%1'; use import, list, export, "
-                                            "remove or path")
+    return fail("inventory", InventoryText::tr("unknown action '%1'; use import, list, export, "
+                                               "remove or path")
                                  .arg(action));
 }
 

@@ -17,7 +17,9 @@ namespace volley::cli {
 
 namespace {
 
-const char kLabUsage[] = R"(Usage: volley-cli lab <experiment> [options]
+QByteArray labUsage()
+{
+    return LabText::tr(R"(Usage: volley-cli lab <experiment> [options]
 
 Run a Concurrency Lab experiment for real and print what happened.
 
@@ -53,7 +55,9 @@ Examples:
   volley-cli lab stop --kind threads
 
 Exit status: 0 done, 2 bad usage, 3 an experiment could not run, 130 interrupted.
-)";
+)")
+        .toUtf8();
+}
 
 lab::LabContext *g_context = nullptr;
 
@@ -67,21 +71,23 @@ extern "C" void onInterrupt(int)
 
 int usageError(const QString &message)
 {
-    std::fprintf(stderr, "volley-cli lab: %s\nSee 'volley-cli lab --help'.\n", qPrintable(message));
+    std::fprintf(stderr, "volley-cli lab: %s\n%s\n", qPrintable(message),
+                 qPrintable(LabText::tr("See 'volley-cli lab --help'.")));
     return ExitUsage;
 }
 
+// The workers, as the reports below fill them in.
 QString kindWord(const lab::LabOptions &o, int n)
 {
     switch (o.kind) {
     case lab::Kind::Threads:
-        return n == 1 ? QStringLiteral("thread") : QStringLiteral("threads");
+        return n == 1 ? LabText::tr("thread") : LabText::tr("threads");
     case lab::Kind::Processes:
-        return n == 1 ? QStringLiteral("process") : QStringLiteral("processes");
+        return n == 1 ? LabText::tr("process") : LabText::tr("processes");
     case lab::Kind::Sequential:
-        return QStringLiteral("sequential steps");
+        return LabText::tr("sequential steps");
     case lab::Kind::EventLoop:
-        return QStringLiteral("timers on one event loop");
+        return LabText::tr("timers on one event loop");
     }
     return {};
 }
@@ -102,15 +108,15 @@ void printText(const lab::LabResult &result)
     switch (o.experiment) {
     case lab::Experiment::Spawn:
         for (const QJsonObject &run : result.runs) {
-            out += QStringLiteral("spawn: %1 %2 each waiting %3 s took %4 ms "
-                                  "(one after another: about %5 ms)\n")
+            out += LabText::tr("spawn: %1 %2 each waiting %3 s took %4 ms "
+                               "(one after another: about %5 ms)\n")
                        .arg(o.workers)
                        .arg(kindWord(o, o.workers))
                        .arg(o.seconds)
                        .arg(run.value(QStringLiteral("duration_ms")).toInteger())
                        .arg(qint64(o.workers * o.seconds * 1000));
             if (run.contains(QStringLiteral("spawn_us")))
-                out += QStringLiteral("start-up: %1 µs per worker\n")
+                out += LabText::tr("start-up: %1 µs per worker\n")
                            .arg(run.value(QStringLiteral("spawn_us")).toInteger());
         }
         break;
@@ -121,7 +127,7 @@ void printText(const lab::LabResult &result)
             const qint64 expected = run.value(QStringLiteral("expected")).toInteger();
             const qint64 lost = run.value(QStringLiteral("lost_updates")).toInteger();
             lossy += lost > 0 ? 1 : 0;
-            out += QStringLiteral("run %1: expected %2, actual %3, lost updates %4 (%5 %), %6 ms\n")
+            out += LabText::tr("run %1: expected %2, actual %3, lost updates %4 (%5 %), %6 ms\n")
                        .arg(i + 1)
                        .arg(expected)
                        .arg(run.value(QStringLiteral("actual")).toInteger())
@@ -129,7 +135,7 @@ void printText(const lab::LabResult &result)
                        .arg(expected ? 100.0 * double(lost) / double(expected) : 0.0, 0, 'f', 1)
                        .arg(run.value(QStringLiteral("duration_ms")).toInteger());
         }
-        out += QStringLiteral("counter: %1 %2, sync %3: updates lost in %4 of %5 runs\n")
+        out += LabText::tr("counter: %1 %2, sync %3: updates lost in %4 of %5 runs\n")
                    .arg(o.workers)
                    .arg(kindWord(o, o.workers), lab::syncName(o.sync))
                    .arg(lossy)
@@ -142,13 +148,13 @@ void printText(const lab::LabResult &result)
             const QJsonObject &run = result.runs.at(i);
             const qint64 balance = run.value(QStringLiteral("final_balance")).toInteger();
             exact += balance == 500 ? 1 : 0;
-            out += QStringLiteral("run %1: final balance %2 (drift %3), %4 ms\n")
+            out += LabText::tr("run %1: final balance %2 (drift %3), %4 ms\n")
                        .arg(i + 1)
                        .arg(balance)
                        .arg(run.value(QStringLiteral("drift")).toInteger())
                        .arg(run.value(QStringLiteral("duration_ms")).toInteger());
         }
-        out += QStringLiteral("bank: %1, sync %2: balance ended at 500 in %3 of %4 runs\n")
+        out += LabText::tr("bank: %1, sync %2: balance ended at 500 in %3 of %4 runs\n")
                    .arg(kindWord(o, 2), lab::syncName(o.sync))
                    .arg(exact)
                    .arg(result.runs.size());
@@ -156,25 +162,26 @@ void printText(const lab::LabResult &result)
     }
     case lab::Experiment::Share:
         for (const QJsonObject &run : result.runs) {
-            out += QStringLiteral("share with %1: what the parent sees afterwards\n")
-                       .arg(kindWord(o, 1));
-            out += QStringLiteral("  plain counter   %1   (the worker counted to %2)\n")
+            out +=
+                LabText::tr("share with %1: what the parent sees afterwards\n").arg(kindWord(o, 1));
+            out += LabText::tr("  plain counter   %1   (the worker counted to %2)\n")
                        .arg(run.value(QStringLiteral("parent_plain_counter")).toInteger())
                        .arg(run.value(QStringLiteral("worker_plain_counter")).toInteger());
-            out += QStringLiteral("  plain list      %1\n")
+            out += LabText::tr("  plain list      %1\n")
                        .arg(listText(run.value(QStringLiteral("parent_plain_list"))));
-            out += QStringLiteral("  shared counter  %1\n")
+            out += LabText::tr("  shared counter  %1\n")
                        .arg(run.value(QStringLiteral("parent_shared_counter")).toInteger());
-            out += QStringLiteral("  shared array    %1\n")
+            out += LabText::tr("  shared array    %1\n")
                        .arg(listText(run.value(QStringLiteral("parent_shared_array"))));
         }
         break;
     case lab::Experiment::Cpu:
-        out += QStringLiteral("cpu: %1 work units over 1..%2 %3\n")
+        out += LabText::tr("cpu: %1 work units over 1..%2 %3\n")
                    .arg(o.work)
                    .arg(o.workers)
                    .arg(kindWord(o, 2));
-        out += QStringLiteral("workers  time ms  speed-up  start-up µs  RSS kB/worker\n");
+        //: Column headings: the numbers below are right-aligned to 7, 7, 8, 11 and 13 characters.
+        out += LabText::tr("workers  time ms  speed-up  start-up µs  RSS kB/worker\n");
         for (const QJsonObject &run : result.runs) {
             out += QStringLiteral("%1  %2  %3  %4  %5\n")
                        .arg(run.value(QStringLiteral("workers")).toInt(), 7)
@@ -186,7 +193,7 @@ void printText(const lab::LabResult &result)
         break;
     case lab::Experiment::Stop:
         for (const QJsonObject &run : result.runs) {
-            out += QStringLiteral("stop: the %1 stopped %2 ms after it was asked (%3)\n")
+            out += LabText::tr("stop: the %1 stopped %2 ms after it was asked (%3)\n")
                        .arg(kindWord(o, 1))
                        .arg(run.value(QStringLiteral("stop_ms")).toDouble(), 0, 'f', 3)
                        .arg(run.value(QStringLiteral("how")).toString());
@@ -201,19 +208,19 @@ void printText(const lab::LabResult &result)
 int labCommand(const QStringList &args)
 {
     if (args.size() < 2) {
-        std::fputs(kLabUsage, stderr);
+        std::fputs(labUsage().constData(), stderr);
         return ExitUsage;
     }
     const QString name = args.at(1);
     if (name == QLatin1String("-h") || name == QLatin1String("--help") ||
         name == QLatin1String("help")) {
-        std::fputs(kLabUsage, stdout);
+        std::fputs(labUsage().constData(), stdout);
         return ExitOk;
     }
     lab::LabOptions o;
     if (!lab::parseExperiment(name, &o.experiment))
-        return usageError(QStringLiteral("unknown experiment '%1'; choose one of "
-                                         "spawn, counter, bank, share, cpu, stop")
+        return usageError(LabText::tr("unknown experiment '%1'; choose one of "
+                                      "spawn, counter, bank, share, cpu, stop")
                               .arg(name));
 
     QCommandLineParser parser;
@@ -232,12 +239,12 @@ int labCommand(const QStringList &args)
     if (!parser.parse(args.mid(1)))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        std::fputs(kLabUsage, stdout);
+        std::fputs(labUsage().constData(), stdout);
         return ExitOk;
     }
     if (!parser.positionalArguments().mid(1).isEmpty())
         return usageError(
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
+            LabText::tr("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
 
     // Options an experiment does not take are a mistake worth reporting.
     using E = lab::Experiment;
@@ -255,17 +262,17 @@ int labCommand(const QStringList &args)
     const QStringList given = parser.optionNames();
     for (const QString &opt : given) {
         if (!allowed.contains(opt))
-            return usageError(QStringLiteral("%1 does not take --%2").arg(name, opt));
+            return usageError(LabText::tr("%1 does not take --%2").arg(name, opt));
     }
 
     if (!parser.isSet(kind))
-        return usageError(QStringLiteral("%1 needs --kind").arg(name));
+        return usageError(LabText::tr("%1 needs --kind").arg(name));
     if (!lab::parseKind(parser.value(kind), &o.kind))
-        return usageError(QStringLiteral("unknown --kind '%1'; choose threads, processes, "
-                                         "sequential or event-loop")
+        return usageError(LabText::tr("unknown --kind '%1'; choose threads, processes, "
+                                      "sequential or event-loop")
                               .arg(parser.value(kind)));
     if (parser.isSet(sync) && !lab::parseSync(parser.value(sync), &o.sync))
-        return usageError(QStringLiteral("unknown --sync '%1'; choose none, mutex or atomic")
+        return usageError(LabText::tr("unknown --sync '%1'; choose none, mutex or atomic")
                               .arg(parser.value(sync)));
 
     auto number = [&](const QCommandLineOption &opt, qint64 *out) {
@@ -277,25 +284,25 @@ int labCommand(const QStringList &args)
     };
     qint64 n = o.workers;
     if (!number(workers, &n))
-        return usageError(QStringLiteral("--workers needs a whole number"));
+        return usageError(LabText::tr("--workers needs a whole number"));
     o.workers = int(qBound(qint64(-1), n, qint64(1000000)));
     if (!number(increments, &o.increments))
-        return usageError(QStringLiteral("--increments needs a whole number"));
+        return usageError(LabText::tr("--increments needs a whole number"));
     n = o.repeat;
     if (!number(repeat, &n))
-        return usageError(QStringLiteral("--repeat needs a whole number"));
+        return usageError(LabText::tr("--repeat needs a whole number"));
     o.repeat = int(qBound(qint64(-1), n, qint64(1000000)));
     if (!number(work, &o.work))
-        return usageError(QStringLiteral("--work needs a whole number"));
+        return usageError(LabText::tr("--work needs a whole number"));
     n = 0;
     if (!number(stepMs, &n))
-        return usageError(QStringLiteral("--step-ms needs a whole number"));
+        return usageError(LabText::tr("--step-ms needs a whole number"));
     o.stepDelayMs = int(qBound(qint64(-1), n, qint64(1000000)));
     if (parser.isSet(seconds)) {
         bool ok = false;
         o.seconds = parser.value(seconds).toDouble(&ok);
         if (!ok)
-            return usageError(QStringLiteral("--seconds needs a number, such as 1 or 0.5"));
+            return usageError(LabText::tr("--seconds needs a number, such as 1 or 0.5"));
     }
     if (const QString problem = lab::validate(o); !problem.isEmpty())
         return usageError(problem);
@@ -312,7 +319,8 @@ int labCommand(const QStringList &args)
     g_context = nullptr;
 
     if (result.cancelled) {
-        std::fputs("volley-cli lab: interrupted; every worker was stopped\n", stderr);
+        std::fprintf(stderr, "volley-cli lab: %s\n",
+                     qPrintable(LabText::tr("interrupted; every worker was stopped")));
         return ExitInterrupted;
     }
     if (!result.error.isEmpty()) {

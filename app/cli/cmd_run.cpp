@@ -29,8 +29,9 @@ namespace volley::cli {
 
 namespace {
 
-const char kDescription[] =
-    R"(Run commands on SSH hosts and the local machine, concurrently, streaming
+QString description()
+{
+    return RunText::tr(R"(Run commands on SSH hosts and the local machine, concurrently, streaming
 their output line by line as "target: line" (stderr lines go to stderr).
 
 Targets: [user@]host[:port], [user@][v6addr]:port, local, local:NAME; ranges
@@ -49,7 +50,8 @@ Examples:
   volley-cli run -H db1,db2 -c 'systemctl is-active postgresql' -c 'df -h /' --stop-on-error
   volley-cli run --plan plan.json --json > results.json
   volley-cli run --hosts-file hosts.txt --outdir out/ --failed-file failed.txt -- apt-get -s upgrade
-  volley-cli run --hosts-file failed.txt -- apt-get -s upgrade   # retry the failed ones)";
+  volley-cli run --hosts-file failed.txt -- apt-get -s upgrade   # retry the failed ones)");
+}
 
 QString safeFileName(const QString &name)
 {
@@ -199,32 +201,33 @@ bool readPlan(const QString &file, QList<Target> *targets, QString *error)
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the plan %1: %2").arg(file, f.errorString());
+        *error = RunText::tr("cannot read the plan %1: %2").arg(file, f.errorString());
         return false;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("the plan %1 is not valid JSON at byte %2: %3")
+        *error = RunText::tr("the plan %1 is not valid JSON at byte %2: %3")
                      .arg(file)
                      .arg(parseError.offset)
                      .arg(parseError.errorString());
         return false;
     }
     if (!doc.isArray()) {
-        *error = QStringLiteral("the plan %1 must be a JSON array of "
-                                "{\"target\": \"...\", \"commands\": [\"...\"]}")
+        *error = RunText::tr("the plan %1 must be a JSON array of "
+                             "{\"target\": \"...\", \"commands\": [\"...\"]}")
                      .arg(file);
         return false;
     }
     const QJsonArray entries = doc.array();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject o = entries.at(i).toObject();
-        const QString where = QStringLiteral("%1: entry %2").arg(file).arg(i + 1);
+        //: %1 is the plan file, %2 the entry's number (from 1).
+        const QString where = RunText::tr("%1: entry %2").arg(file).arg(i + 1);
         if (!o.value(QStringLiteral("target")).isString() ||
             !o.value(QStringLiteral("commands")).isArray()) {
-            *error = QStringLiteral("%1 needs \"target\" (a string) and \"commands\" (an array of "
-                                    "strings)")
+            *error = RunText::tr("%1 needs \"target\" (a string) and \"commands\" (an array of "
+                                 "strings)")
                          .arg(where);
             return false;
         }
@@ -238,13 +241,13 @@ bool readPlan(const QString &file, QList<Target> *targets, QString *error)
         QStringList commands;
         for (const QJsonValue &c : o.value(QStringLiteral("commands")).toArray()) {
             if (!c.isString() || c.toString().isEmpty()) {
-                *error = QStringLiteral("%1: every command must be a non-empty string").arg(where);
+                *error = RunText::tr("%1: every command must be a non-empty string").arg(where);
                 return false;
             }
             commands << c.toString();
         }
         if (commands.isEmpty()) {
-            *error = QStringLiteral("%1 has no commands").arg(where);
+            *error = RunText::tr("%1 has no commands").arg(where);
             return false;
         }
         for (Target t : selected) {
@@ -388,11 +391,19 @@ QString summaryLine(const Run &run)
         if (n > 0)
             parts << QStringLiteral("%1 %2").arg(n).arg(statusName(s));
     }
-    return QStringLiteral("volley: %1 target%2: %3 (%4 s)")
-        .arg(run.targetCount())
-        .arg(run.targetCount() == 1 ? QString() : QStringLiteral("s"))
-        .arg(parts.join(QStringLiteral(", ")))
-        .arg(double(run.elapsedMs()) / 1000.0, 0, 'f', 1);
+    // The status words are the ones of --json and the exit status: not translated.
+    const QString counts = parts.join(QStringLiteral(", "));
+    const QString seconds = QString::number(double(run.elapsedMs()) / 1000.0, 'f', 1);
+    if (run.targetCount() == 1) {
+        //: %1 counts the targets per status ("1 ok": the status words stay English), %2 is
+        //: the run's time in seconds.
+        return QStringLiteral("volley: ") + RunText::tr("1 target: %1 (%2 s)").arg(counts, seconds);
+    }
+    //: %1 targets, %2 counts them per status ("3 ok, 1 failed": the status words stay
+    //: English), %3 is the run's time in seconds.
+    return QStringLiteral("volley: ") +
+           RunText::tr("%1 targets: %2 (%3 s)")
+               .arg(QString::number(run.targetCount()), counts, seconds);
 }
 
 int usage(const QString &message)
@@ -406,90 +417,87 @@ int usage(const QString &message)
 int runCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QString::fromUtf8(kDescription));
+    p.setApplicationDescription(description());
     p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("COMMAND"),
-                            QStringLiteral("The command to run (after --), unless -c or --plan."));
+                            RunText::tr("The command to run (after --), unless -c or --plan."));
     using O = QCommandLineOption;
     const O hosts({QStringLiteral("H"), QStringLiteral("hosts")},
-                  QStringLiteral("Targets: a comma list with ranges; repeatable."),
+                  RunText::tr("Targets: a comma list with ranges; repeatable."),
                   QStringLiteral("PATTERN"));
     const O hostsFile(QStringLiteral("hosts-file"),
-                      QStringLiteral("Targets from a file (one per line, '#' comments, or any "
-                                     "inventory format); repeatable."),
+                      RunText::tr("Targets from a file (one per line, '#' comments, or any "
+                                  "inventory format); repeatable."),
                       QStringLiteral("FILE"));
     const O exclude({QStringLiteral("x"), QStringLiteral("exclude")},
-                    QStringLiteral("Leave out targets matching PATTERN; repeatable."),
+                    RunText::tr("Leave out targets matching PATTERN; repeatable."),
                     QStringLiteral("PATTERN"));
     const O command({QStringLiteral("c"), QStringLiteral("command")},
-                    QStringLiteral("A command; repeatable: run in order on each target over one "
-                                   "connection."),
+                    RunText::tr("A command; repeatable: run in order on each target over one "
+                                "connection."),
                     QStringLiteral("CMD"));
-    const O plan(
-        QStringLiteral("plan"),
-        QStringLiteral("JSON plan: [{\"target\": \"...\", \"commands\": [\"...\"]}, ...]."),
-        QStringLiteral("FILE"));
+    const O plan(QStringLiteral("plan"),
+                 RunText::tr("JSON plan: [{\"target\": \"...\", \"commands\": [\"...\"]}, ...]."),
+                 QStringLiteral("FILE"));
     const O stopOnError(QStringLiteral("stop-on-error"),
-                        QStringLiteral("Stop a target's command list at its first failure."));
+                        RunText::tr("Stop a target's command list at its first failure."));
     const O fanout({QStringLiteral("f"), QStringLiteral("fanout")},
-                   QStringLiteral("Targets at once (default 32)."), QStringLiteral("N"),
+                   RunText::tr("Targets at once (default 32)."), QStringLiteral("N"),
                    QStringLiteral("32"));
     const O connectTimeout(QStringLiteral("connect-timeout"),
-                           QStringLiteral("Seconds to connect (default 10)."), QStringLiteral("S"),
+                           RunText::tr("Seconds to connect (default 10)."), QStringLiteral("S"),
                            QStringLiteral("10"));
     const O timeout({QStringLiteral("t"), QStringLiteral("timeout")},
-                    QStringLiteral("Seconds per command; 0 = none (default)."), QStringLiteral("S"),
+                    RunText::tr("Seconds per command; 0 = none (default)."), QStringLiteral("S"),
                     QStringLiteral("0"));
     const O user({QStringLiteral("l"), QStringLiteral("user")},
-                 QStringLiteral("User for targets that name none."), QStringLiteral("USER"));
+                 RunText::tr("User for targets that name none."), QStringLiteral("USER"));
     const O port({QStringLiteral("p"), QStringLiteral("port")},
-                 QStringLiteral("Port for targets that name none."), QStringLiteral("PORT"));
+                 RunText::tr("Port for targets that name none."), QStringLiteral("PORT"));
     const O identity({QStringLiteral("i"), QStringLiteral("identity")},
-                     QStringLiteral("Private key file; repeatable (only these keys are tried)."),
+                     RunText::tr("Private key file; repeatable (only these keys are tried)."),
                      QStringLiteral("FILE"));
     const O sshConfig(QStringLiteral("ssh-config"),
-                      QStringLiteral("ssh_config file to read, or 'none' (default ~/.ssh/config)."),
+                      RunText::tr("ssh_config file to read, or 'none' (default ~/.ssh/config)."),
                       QStringLiteral("FILE|none"));
     const O knownHosts(QStringLiteral("known-hosts"),
-                       QStringLiteral("known_hosts file (default ~/.ssh/known_hosts)."),
+                       RunText::tr("known_hosts file (default ~/.ssh/known_hosts)."),
                        QStringLiteral("FILE"));
     const O policy(QStringLiteral("host-key-policy"),
-                   QStringLiteral("strict (only known keys, default) or accept-new (record unknown "
-                                  "keys; a changed key is always refused)."),
+                   RunText::tr("strict (only known keys, default) or accept-new (record unknown "
+                               "keys; a changed key is always refused)."),
                    QStringLiteral("POLICY"), QStringLiteral("strict"));
     const O askPass(QStringLiteral("ask-pass"),
-                    QStringLiteral("Ask for a password once on the terminal."));
+                    RunText::tr("Ask for a password once on the terminal."));
     const O gather(
         {QStringLiteral("b"), QStringLiteral("gather")},
-        QStringLiteral("After the run, group targets with identical output (like clush -b)."));
-    const O json(QStringLiteral("json"), QStringLiteral("One JSON document on stdout at the end."));
+        RunText::tr("After the run, group targets with identical output (like clush -b)."));
+    const O json(QStringLiteral("json"), RunText::tr("One JSON document on stdout at the end."));
     const O jsonStream(QStringLiteral("json-stream"),
-                       QStringLiteral("JSON Lines events as they happen."));
-    const O outdir(
-        QStringLiteral("outdir"),
-        QStringLiteral("Write DIR/<target>.out and .err (exact bytes; <target>.<n>.out per "
-                       "command, from 1, when there are several)."),
-        QStringLiteral("DIR"));
+                       RunText::tr("JSON Lines events as they happen."));
+    const O outdir(QStringLiteral("outdir"),
+                   RunText::tr("Write DIR/<target>.out and .err (exact bytes; <target>.<n>.out per "
+                               "command, from 1, when there are several)."),
+                   QStringLiteral("DIR"));
     const O failedFile(QStringLiteral("failed-file"),
-                       QStringLiteral("Write the targets that did not end ok, one per line."),
+                       RunText::tr("Write the targets that did not end ok, one per line."),
                        QStringLiteral("FILE"));
-    const O journal(
-        QStringLiteral("journal"),
-        QStringLiteral("Append each finished target to FILE as it ends (JSON Lines), so "
-                       "a crash loses nothing that finished."),
-        QStringLiteral("FILE"));
+    const O journal(QStringLiteral("journal"),
+                    RunText::tr("Append each finished target to FILE as it ends (JSON Lines), so "
+                                "a crash loses nothing that finished."),
+                    QStringLiteral("FILE"));
     const O quiet({QStringLiteral("q"), QStringLiteral("quiet")},
-                  QStringLiteral("No summary or per-target notes from Volley itself."));
-    const O noColor(QStringLiteral("no-color"), QStringLiteral("No colours, even on a terminal."));
+                  RunText::tr("No summary or per-target notes from Volley itself."));
+    const O noColor(QStringLiteral("no-color"), RunText::tr("No colours, even on a terminal."));
     const O progress(QStringLiteral("progress"),
-                     QStringLiteral("A progress line on stderr (when it is a terminal)."));
+                     RunText::tr("A progress line on stderr (when it is a terminal)."));
     p.addOptions({hosts,          hostsFile, exclude, command, plan,       stopOnError, fanout,
                   connectTimeout, timeout,   user,    port,    identity,   sshConfig,   knownHosts,
                   policy,         askPass,   gather,  json,    jsonStream, outdir,      failedFile,
                   journal,        quiet,     noColor, progress});
     if (!p.parse(args))
-        return usage(p.errorText() + QStringLiteral("; see volley-cli run --help"));
+        return usage(RunText::tr("%1; see volley-cli run --help").arg(p.errorText()));
     if (p.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(subcommandHelp(p, QStringLiteral("run"))), stdout);
         return ExitOk;
@@ -510,8 +518,7 @@ int runCommand(const QStringList &args)
         spec.targets += planned;
     }
     if (spec.targets.isEmpty())
-        return usage(
-            QStringLiteral("no targets: give -H PATTERN, --hosts-file FILE or --plan FILE"));
+        return usage(RunText::tr("no targets: give -H PATTERN, --hosts-file FILE or --plan FILE"));
 
     // Commands.
     // parse() takes args[0] ("run") as the program name: the rest is the command.
@@ -519,25 +526,25 @@ int runCommand(const QStringList &args)
     spec.commands = p.values(command);
     if (!positional.isEmpty()) {
         if (!spec.commands.isEmpty())
-            return usage(QStringLiteral("give the command either after -- or with -c, not both"));
+            return usage(RunText::tr("give the command either after -- or with -c, not both"));
         // Like ssh: the words are joined with spaces into one command line.
         spec.commands << positional.join(QLatin1Char(' '));
     }
     for (const QString &c : std::as_const(spec.commands))
         if (c.trimmed().isEmpty())
-            return usage(QStringLiteral("an empty command; give one after -- or with -c CMD"));
+            return usage(RunText::tr("an empty command; give one after -- or with -c CMD"));
     bool everyTargetHasCommands = true;
     for (const Target &t : std::as_const(spec.targets))
         everyTargetHasCommands = everyTargetHasCommands && !t.commands.isEmpty();
     if (spec.commands.isEmpty() && !everyTargetHasCommands)
-        return usage(QStringLiteral("no command: give it after --, with -c CMD, or in a --plan"));
+        return usage(RunText::tr("no command: give it after --, with -c CMD, or in a --plan"));
 
     // Numbers.
     auto number = [&](const O &o, int min, int max, int *out) {
         bool ok = false;
         const int v = p.value(o).toInt(&ok);
         if (!ok || v < min || v > max) {
-            error = QStringLiteral("--%1 '%2' must be a whole number from %3 to %4")
+            error = RunText::tr("--%1 '%2' must be a whole number from %3 to %4")
                         .arg(o.names().constLast(), p.value(o))
                         .arg(min)
                         .arg(max);
@@ -553,7 +560,7 @@ int runCommand(const QStringList &args)
         return usage(error);
     if (!hostKeyPolicyFromName(p.value(policy), &spec.hostKeyPolicy) ||
         spec.hostKeyPolicy == HostKeyPolicy::Ask)
-        return usage(QStringLiteral("--host-key-policy '%1' must be strict or accept-new")
+        return usage(RunText::tr("--host-key-policy '%1' must be strict or accept-new")
                          .arg(p.value(policy)));
     spec.connectTimeoutExplicit = p.isSet(connectTimeout);
     spec.stopOnError = p.isSet(stopOnError);
@@ -561,22 +568,22 @@ int runCommand(const QStringList &args)
     spec.identityFiles = p.values(identity);
     for (const QString &f : std::as_const(spec.identityFiles))
         if (!QFile::exists(f))
-            return usage(QStringLiteral("identity file %1 does not exist").arg(f));
+            return usage(RunText::tr("identity file %1 does not exist").arg(f));
     spec.sshConfigFile = p.value(sshConfig);
     if (!spec.sshConfigFile.isEmpty() && spec.sshConfigFile != QLatin1String("none") &&
         !QFile::exists(spec.sshConfigFile))
         return usage(
-            QStringLiteral("ssh config file %1 does not exist (use --ssh-config none for no file)")
+            RunText::tr("ssh config file %1 does not exist (use --ssh-config none for no file)")
                 .arg(spec.sshConfigFile));
     spec.knownHostsFile = p.value(knownHosts);
     if (p.isSet(json) && p.isSet(jsonStream))
-        return usage(QStringLiteral("--json and --json-stream exclude each other"));
+        return usage(RunText::tr("--json and --json-stream exclude each other"));
 
     QByteArray password;
     if (p.isSet(askPass)) {
-        password = readSecret(QStringLiteral("Password: "));
+        password = readSecret(RunText::tr("Password: "));
         if (password.isEmpty())
-            return usage(QStringLiteral("--ask-pass needs a terminal to read the password from"));
+            return usage(RunText::tr("--ask-pass needs a terminal to read the password from"));
     }
     TerminalCredentials credentials(password);
     wipe(password);
@@ -593,8 +600,7 @@ int runCommand(const QStringList &args)
     if (p.isSet(outdir)) {
         // Made before anything runs: a typo in the folder must not cost a run.
         if (!QDir().mkpath(p.value(outdir))) {
-            std::fprintf(stderr, "volley-cli run: cannot create the output folder %s\n",
-                         qPrintable(p.value(outdir)));
+            usage(RunText::tr("cannot create the output folder %1").arg(p.value(outdir)));
             return ExitCouldNotRun;
         }
         spillIntoOutdir(&spec, p.value(outdir));
@@ -611,6 +617,8 @@ int runCommand(const QStringList &args)
     static char stdoutBuffer[1 << 20];
     if (!isTerminal(1))
         std::setvbuf(stdout, stdoutBuffer, _IOFBF, sizeof stdoutBuffer);
+    //: The --progress line: [finished/all targets], then how many ended how.
+    const QString progressText = RunText::tr("[%1/%2] %3 ok, %4 failed, %5 not run");
     QEventLoop loop;
     QObject::connect(&run, &Run::updated, &loop, [&](const RunUpdate &u) {
         if (streamText) {
@@ -642,18 +650,22 @@ int runCommand(const QStringList &args)
             }
         }
         if (showProgress) {
-            std::fprintf(stderr, "\r\033[K[%d/%d] %d ok, %d failed, %d not run",
-                         run.finishedCount(), run.targetCount(), run.countWithStatus(Status::Ok),
-                         run.countWithStatus(Status::Failed) + run.countWithStatus(Status::Timeout),
-                         run.finishedCount() - run.countWithStatus(Status::Ok) -
-                             run.countWithStatus(Status::Failed) -
-                             run.countWithStatus(Status::Timeout));
+            const int ok = run.countWithStatus(Status::Ok);
+            const int failed =
+                run.countWithStatus(Status::Failed) + run.countWithStatus(Status::Timeout);
+            const QString line = progressText.arg(
+                QString::number(run.finishedCount()), QString::number(run.targetCount()),
+                QString::number(ok), QString::number(failed),
+                QString::number(run.finishedCount() - ok - failed));
+            std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
             std::fflush(stderr);
         }
     });
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
     InterruptWatcher interrupt([&run] {
-        std::fputs("\nvolley: interrupted; cancelling (Ctrl-C again to exit at once)\n", stderr);
+        std::fprintf(
+            stderr, "\nvolley: %s\n",
+            qPrintable(RunText::tr("interrupted; cancelling (Ctrl-C again to exit at once)")));
         run.cancel();
     });
     run.start();
@@ -692,8 +704,10 @@ int runCommand(const QStringList &args)
             if (run.result(i).status != Status::Ok)
                 lines += run.target(i).name.toUtf8() + '\n';
         if (!f.open(QIODevice::WriteOnly) || f.write(lines) != lines.size() || !f.commit()) {
-            std::fprintf(stderr, "volley: cannot write %s: %s\n", qPrintable(p.value(failedFile)),
-                         qPrintable(f.errorString()));
+            std::fprintf(
+                stderr, "volley: %s\n",
+                qPrintable(
+                    RunText::tr("cannot write %1: %2").arg(p.value(failedFile), f.errorString())));
             status = qMax(status, int(ExitCouldNotRun));
         }
     }
@@ -707,10 +721,9 @@ int runCommand(const QStringList &args)
                 for (const CommandResult &c : r.commands) {
                     if (c.status == Status::Ok)
                         continue;
-                    detail = !c.signal.isEmpty()
-                                 ? QStringLiteral("killed by signal %1").arg(c.signal)
-                             : c.exitCode ? QStringLiteral("exit %1").arg(*c.exitCode)
-                                          : statusName(c.status);
+                    detail = !c.signal.isEmpty() ? RunText::tr("killed by signal %1").arg(c.signal)
+                             : c.exitCode        ? RunText::tr("exit %1").arg(*c.exitCode)
+                                                 : statusName(c.status);
                     if (r.commands.size() > 1)
                         detail += QStringLiteral(" (%1)").arg(c.command);
                     break;

@@ -2,11 +2,41 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
 
 // Each subcommand of volley-cli lives in its own cmd_*.cpp. args[0] is the
 // subcommand name; the return value is the process exit status.
 namespace volley::cli {
+
+// Translation contexts for what volley-cli says to people, one per source file: it has
+// no QObjects to carry tr(), and lupdate files RunText::tr("...") under
+// "volley::cli::Run". Option names, JSON, status words (ok, failed, ...) and other
+// text that scripts read are not translated.
+struct MainText
+{
+    Q_DECLARE_TR_FUNCTIONS(volley::cli::Main)
+};
+struct RunText
+{
+    Q_DECLARE_TR_FUNCTIONS(volley::cli::Run)
+};
+struct FleetText
+{
+    Q_DECLARE_TR_FUNCTIONS(volley::cli::Fleet)
+};
+struct InventoryText
+{
+    Q_DECLARE_TR_FUNCTIONS(volley::cli::Inventory)
+};
+struct LabText
+{
+    Q_DECLARE_TR_FUNCTIONS(volley::cli::Lab)
+};
+struct TerminalText
+{
+    Q_DECLARE_TR_FUNCTIONS(volley::cli::Terminal)
+};
 
 int runCommand(const QStringList &args);
 int fleetCommand(const QStringList &args);

@@ -10,7 +10,9 @@
 
 namespace {
 
-const char kUsage[] = R"(Usage: volley-cli <command> [options]
+QByteArray usage()
+{
+    return volley::cli::MainText::tr(R"(Usage: volley-cli <command> [options]
 
 Run commands across a fleet of machines (SSH hosts and the local machine),
 and run the Concurrency Lab's experiments headless.
@@ -31,7 +33,9 @@ Examples:
   volley-cli run -H 'web[01-20].lab,db1' -x web07.lab -f 64 -b -- uptime
   volley-cli fleet up 8
   volley-cli lab counter --kind threads --workers 4 --increments 100000 --sync none
-)";
+)")
+        .toUtf8();
+}
 
 } // namespace
 
@@ -42,13 +46,13 @@ int main(int argc, char *argv[])
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
-        std::fputs(kUsage, stderr);
+        std::fputs(usage().constData(), stderr);
         return volley::cli::ExitUsage;
     }
     const QString command = args.first();
     if (command == QLatin1String("-h") || command == QLatin1String("--help") ||
         command == QLatin1String("help")) {
-        std::fputs(kUsage, stdout);
+        std::fputs(usage().constData(), stdout);
         return 0;
     }
     if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
@@ -68,7 +72,8 @@ int main(int argc, char *argv[])
         return labCommand(args);
     if (command == QLatin1String("lab-worker"))
         return labWorkerCommand(args);
-    std::fprintf(stderr, "volley-cli: unknown command '%s'; see volley-cli --help\n",
-                 qPrintable(command));
+    std::fprintf(
+        stderr, "volley-cli: %s\n",
+        qPrintable(MainText::tr("unknown command '%1'; see volley-cli --help").arg(command)));
     return ExitUsage;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "terminal.h"
 
+#include "commands.h"
+
 #include <QSocketNotifier>
 
 #include <atomic>
@@ -107,8 +109,8 @@ QByteArray TerminalCredentials::secret(const SecretRequest &request, const std::
                               .arg(request.prompt.trimmed(), request.user, request.host));
     case SecretKind::Passphrase:
         return readSecret(request.keyFile.isEmpty()
-                              ? QStringLiteral("Passphrase for your SSH key: ")
-                              : QStringLiteral("Passphrase for %1: ").arg(request.keyFile));
+                              ? TerminalText::tr("Passphrase for your SSH key: ")
+                              : TerminalText::tr("Passphrase for %1: ").arg(request.keyFile));
     }
     return {};
 }

@@ -253,6 +253,10 @@
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>did not finish; reopen for the targets that did</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>volley::LabPage</name>
@@ -1115,19 +1119,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volley runs (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A run is in progress; cancel it or wait for it to end first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not JSON: %2 at byte %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1136,6 +1128,18 @@
     </message>
     <message>
         <source>(the saved JSON holds only the first part of this output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run keeps no journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volley runs and journals (*.json *.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run did not finish: %1 of %2 targets had finished and are shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1238,21 +1242,6 @@
     </message>
     <message>
         <source>not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>volley::SavedRun</name>
-    <message>
-        <source>not a Volley run: expected &quot;tool&quot;: &quot;volley&quot; and a &quot;targets&quot; array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>targets[%1] has no &quot;target&quot; name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>targets[%1] (%2): unknown status &quot;%3&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1456,6 +1445,749 @@
     </message>
     <message>
         <source>%1 — lost update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::cli::Fleet</name>
+    <message>
+        <source>Start a private OpenSSH sshd answering on N loopback addresses (127.0.0.2, ...),
+print how to reach it, and keep it up until Ctrl-C.
+
+Examples:
+  volley-cli fleet up 8
+  volley-cli fleet up 200 --json &gt; fleet.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the fleet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of hosts (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the details as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One sshd on 0.0.0.0 (only inside a private network namespace: unshare -n).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;up [N]&apos;; see volley-cli fleet --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host count from 1 to 64000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fleet up: %1 hosts (%2 ... %3), port %4, user %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity file: %1
+known_hosts:   %2
+ssh_config:    %3
+host key:      %4
+</source>
+        <extracomment>The labels are padded so the values line up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Ctrl-C to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fleet stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::cli::Inventory</name>
+    <message>
+        <source>%1; see volley-cli %2 --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inventory was upgraded from schema %1; the old file is kept as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patterns expand past %1 names together; split them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read names from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fold needs names, as arguments or on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown --format &apos;%1&apos;; use one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import needs a FILE; see volley-cli inventory --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: read as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  took    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  skipped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no targets found in %1; nothing imported (try --format to name the format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: %1 targets understood, %2 entries skipped; nothing saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved %1 targets (%2 new, %3 updated, %4 skipped) to %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GROUPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the inventory is empty; add hosts with volley-cli inventory import FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot export as &apos;%1&apos;; use json, ansible-ini or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove needs target names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no target &apos;%1&apos; in the inventory; see volley-cli inventory list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand host patterns into names, or fold names into patterns.
+
+Patterns: web[01-20].lab,db1  10.0.[1-2].[1-50]  n[1-3,7]  root@host:2222
+          [::1]:2222  @group (saved inventory)  !web07 (exclude)
+
+Examples:
+  volley-cli hosts expand &apos;web[01-04].lab,!web03.lab&apos;
+  volley-cli hosts expand @prod -x @db
+  volley-cli hosts fold web01 web02 web03 web05
+  printf &apos;n1\nn2\nn3\n&apos; | volley-cli hosts fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patterns to expand, or names to fold (read from standard input when none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out names matching PATTERN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;expand PATTERN...&apos; or &apos;fold NAME...&apos;; see volley-cli hosts --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expand needs a PATTERN, e.g. &apos;web[01-04]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; use expand or fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import, list and export the saved inventory (%1).
+
+Actions:
+  import FILE... [--format F] [--dry-run]   add hosts from files
+  list [--group G] [--tag T] [--json]       show saved targets
+  export [--format json|ansible-ini|list] [-o FILE]
+  remove NAME...                            forget targets
+  path                                      print the file&apos;s path
+
+Import formats: %2 (auto detects from the name and content).
+
+Examples:
+  volley-cli inventory import ~/.ssh/config --dry-run
+  volley-cli inventory import hosts.yml
+  volley-cli inventory list --group web
+  volley-cli inventory export --format ansible-ini &gt; hosts.ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import, list, export, remove or path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format (import: auto by default; export: json by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what import understood; save nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only targets of group G.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only targets with tag T.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to FILE instead of standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an action: import, list, export, remove or path; see volley-cli inventory --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; after &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; use import, list, export, remove or path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::cli::Lab</name>
+    <message>
+        <source>Usage: volley-cli lab &lt;experiment&gt; [options]
+
+Run a Concurrency Lab experiment for real and print what happened.
+
+Experiments:
+  spawn    N workers each wait S seconds: concurrent ≈ S, sequential ≈ N×S
+           --kind threads|processes|sequential|event-loop --workers N --seconds S
+  counter  W workers each add 1 to one counter K times; without a lock updates are lost
+           --kind threads|processes --workers N --increments K --sync none|mutex|atomic
+           [--repeat R] [--step-ms MS]
+  bank     balance 500; one worker deposits 1 a hundred times, one withdraws 1 a
+           hundred times; only with a lock does it always end at 500
+           --kind threads|processes --sync none|mutex [--repeat R] [--step-ms MS]
+  share    plain vs shared memory: a process changes only its own copy
+           --kind threads|processes
+  cpu      the same work split over 1..N workers: speed-up, start-up cost, memory
+           --kind threads|processes --workers N --work UNITS
+  stop     a process is killed at once; a thread must notice a flag
+           --kind threads|processes
+
+Options:
+  --json         print one JSON document (numbers and the timeline)
+  --step-ms MS   slow motion: pause so each read and write is a marked event
+  -h, --help     show this help
+
+Examples:
+  volley-cli lab spawn --kind threads --workers 4 --seconds 1
+  volley-cli lab spawn --kind sequential --workers 4 --seconds 0.5
+  volley-cli lab counter --kind threads --workers 4 --increments 100000 --sync none --repeat 3
+  volley-cli lab counter --kind processes --workers 4 --increments 100000 --sync mutex --json
+  volley-cli lab bank --kind threads --sync none --repeat 10
+  volley-cli lab share --kind processes
+  volley-cli lab cpu --kind processes --workers 4 --work 400
+  volley-cli lab stop --kind threads
+
+Exit status: 0 done, 2 bad usage, 3 an experiment could not run, 130 interrupted.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See &apos;volley-cli lab --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequential steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timers on one event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spawn: %1 %2 each waiting %3 s took %4 ms (one after another: about %5 ms)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start-up: %1 µs per worker
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1: expected %2, actual %3, lost updates %4 (%5 %), %6 ms
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counter: %1 %2, sync %3: updates lost in %4 of %5 runs
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1: final balance %2 (drift %3), %4 ms
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bank: %1, sync %2: balance ended at 500 in %3 of %4 runs
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share with %1: what the parent sees afterwards
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  plain counter   %1   (the worker counted to %2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  plain list      %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  shared counter  %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  shared array    %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu: %1 work units over 1..%2 %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers  time ms  speed-up  start-up µs  RSS kB/worker
+</source>
+        <extracomment>Column headings: the numbers below are right-aligned to 7, 7, 8, 11 and 13 characters.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop: the %1 stopped %2 ms after it was asked (%3)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown experiment &apos;%1&apos;; choose one of spawn, counter, bank, share, cpu, stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown --kind &apos;%1&apos;; choose threads, processes, sequential or event-loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown --sync &apos;%1&apos;; choose none, mutex or atomic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--workers needs a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--increments needs a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--repeat needs a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--work needs a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--step-ms needs a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seconds needs a number, such as 1 or 0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; every worker was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::cli::Main</name>
+    <message>
+        <source>Usage: volley-cli &lt;command&gt; [options]
+
+Run commands across a fleet of machines (SSH hosts and the local machine),
+and run the Concurrency Lab&apos;s experiments headless.
+
+Commands:
+  run         run commands on targets, streaming their output
+  hosts       expand or fold host patterns
+  inventory   import, list and export the saved inventory
+  fleet       start a private sshd on loopback addresses (demo and tests)
+  lab         run a Concurrency Lab experiment
+
+Options:
+  -h, --help     show this help (each command has its own --help)
+  -v, --version  show the version
+
+Examples:
+  volley-cli run -H local -- uname -a
+  volley-cli run -H &apos;web[01-20].lab,db1&apos; -x web07.lab -f 64 -b -- uptime
+  volley-cli fleet up 8
+  volley-cli lab counter --kind threads --workers 4 --increments 100000 --sync none
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; see volley-cli --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::cli::Run</name>
+    <message>
+        <source>Run commands on SSH hosts and the local machine, concurrently, streaming
+their output line by line as &quot;target: line&quot; (stderr lines go to stderr).
+
+Targets: [user@]host[:port], [user@][v6addr]:port, local, local:NAME; ranges
+and lists as in pdsh/clush (web[01-20].lab,db1 10.0.[1-2].[1-50]); @group for a
+saved group; !pattern inside a list excludes. Host names go through
+~/.ssh/config (HostName, User, Port, IdentityFile, ProxyJump, ConnectTimeout).
+
+Exit status: 0 every target ok; 1 some command exited non-zero, was killed or
+timed out; 3 some target could not run (unreachable, auth_failed,
+host_key_rejected, error); 2 bad usage or input (nothing ran); 130 interrupted.
+Ctrl-C cancels cleanly and still reports; a second Ctrl-C exits at once.
+
+Examples:
+  volley-cli run -H local -- uname -a
+  volley-cli run -H &apos;web[01-20].lab&apos; -x web07.lab -f 64 -b -- uptime
+  volley-cli run -H db1,db2 -c &apos;systemctl is-active postgresql&apos; -c &apos;df -h /&apos; --stop-on-error
+  volley-cli run --plan plan.json --json &gt; results.json
+  volley-cli run --hosts-file hosts.txt --outdir out/ --failed-file failed.txt -- apt-get -s upgrade
+  volley-cli run --hosts-file failed.txt -- apt-get -s upgrade   # retry the failed ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the plan %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan %1 is not valid JSON at byte %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan %1 must be a JSON array of {&quot;target&quot;: &quot;...&quot;, &quot;commands&quot;: [&quot;...&quot;]}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: entry %2</source>
+        <extracomment>%1 is the plan file, %2 the entry&apos;s number (from 1).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs &quot;target&quot; (a string) and &quot;commands&quot; (an array of strings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every command must be a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the output folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 target: %1 (%2 s)</source>
+        <extracomment>%1 counts the targets per status (&quot;1 ok&quot;: the status words stay English), %2 is the run&apos;s time in seconds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 targets: %2 (%3 s)</source>
+        <extracomment>%1 targets, %2 counts them per status (&quot;3 ok, 1 failed&quot;: the status words stay English), %3 is the run&apos;s time in seconds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command to run (after --), unless -c or --plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets: a comma list with ranges; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets from a file (one per line, &apos;#&apos; comments, or any inventory format); repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out targets matching PATTERN; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A command; repeatable: run in order on each target over one connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON plan: [{&quot;target&quot;: &quot;...&quot;, &quot;commands&quot;: [&quot;...&quot;]}, ...].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop a target&apos;s command list at its first failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets at once (default 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to connect (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds per command; 0 = none (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User for targets that name none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port for targets that name none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key file; repeatable (only these keys are tried).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh_config file to read, or &apos;none&apos; (default ~/.ssh/config).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known_hosts file (default ~/.ssh/known_hosts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strict (only known keys, default) or accept-new (record unknown keys; a changed key is always refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a password once on the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the run, group targets with identical output (like clush -b).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One JSON document on stdout at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines events as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write DIR/&lt;target&gt;.out and .err (exact bytes; &lt;target&gt;.&lt;n&gt;.out per command, from 1, when there are several).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the targets that did not end ok, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append each finished target to FILE as it ends (JSON Lines), so a crash loses nothing that finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No summary or per-target notes from Volley itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No colours, even on a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress line on stderr (when it is a terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; see volley-cli run --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no targets: give -H PATTERN, --hosts-file FILE or --plan FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the command either after -- or with -c, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty command; give one after -- or with -c CMD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no command: give it after --, with -c CMD, or in a --plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 &apos;%2&apos; must be a whole number from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--host-key-policy &apos;%1&apos; must be strict or accept-new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh config file %1 does not exist (use --ssh-config none for no file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json and --json-stream exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ask-pass needs a terminal to read the password from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3 ok, %4 failed, %5 not run</source>
+        <extracomment>The --progress line: [finished/all targets], then how many ended how.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; cancelling (Ctrl-C again to exit at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::cli::Terminal</name>
+    <message>
+        <source>Passphrase for your SSH key: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

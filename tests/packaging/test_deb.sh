@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds volley_<version>_<arch>.deb with CPack, checks what it holds, installs it with
-# dpkg -i (apt-get -f install for dependencies), runs the installed programs, validates
-# the desktop entry, the AppStream metainfo and the package (lintian: no errors), then
-# removes it. Installing into /usr changes the machine, so it runs only when asked:
+# dpkg -i and apt-get -f install (dependencies; dpkg --audit and apt-get check must be
+# clean afterwards), runs the installed programs, validates the desktop entry, the
+# AppStream metainfo and the package (lintian: no errors), then removes it. Installing into /usr changes the machine, so it runs only when asked:
 #   VOLLEY_PACKAGE_TEST=1 ctest -L package --output-on-failure
 # Usage: test_deb.sh BUILD_DIR VERSION DESKTOP_ID ICON_NAME
 set -euo pipefail
@@ -124,15 +124,25 @@ lintian --fail-on error --display-info "$deb" 2>&1 | tee "$tmp/lintian" ||
 echo "lintian: $(grep -c '^E:' "$tmp/lintian" || true) errors," \
      "$(grep -c '^W:' "$tmp/lintian" || true) warnings"
 
-# 5. Install, with dependencies.
+# 5. Install, with dependencies. apt-get -f install runs every time, not only when dpkg -i
+# reports missing dependencies, so the path that resolves them is always exercised (with
+# everything there it changes nothing); then nothing may be left half-installed.
 step "dpkg -i"
 installed=1
-if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive dpkg -i "$deb"; then
-    step "apt-get -f install -y (missing dependencies)"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq
-fi
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive dpkg -i "$deb" ||
+    echo "(dpkg -i left dependencies missing: apt-get -f install resolves them)"
+step "apt-get -f install -y"
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq ||
+    fail "apt-get -f install could not resolve $package's dependencies"
 dpkg-query -W -f='${Status}' "$package" | grep -q 'install ok installed' ||
     fail "$package did not install"
+step "dpkg --audit"
+audit=$(dpkg --audit 2>&1) || fail "dpkg --audit failed: $audit"
+[ -z "$audit" ] || { echo "$audit"; fail "dpkg --audit reports unfinished packages (above)"; }
+echo "dpkg --audit: nothing to report"
+step "apt-get check"
+"${sudo[@]}" apt-get check -qq || fail "apt-get check: broken dependencies"
+echo "apt-get check: ok"
 
 # 6. The installed programs, run by their installed paths, in a throw-away home.
 export HOME=$tmp/home XDG_RUNTIME_DIR=$tmp/xdg-runtime
