@@ -71,6 +71,7 @@ namespace volley {
 namespace {
 
 // Tabs before the per-target ones.
+constexpr int kTextMargin = 4; // px around a cell's icon and text
 constexpr int kSummaryTabIndex = 0;
 constexpr int kFixedTabs = 2;
 // A destructive command going to more targets than this asks first.
@@ -443,13 +444,26 @@ QWidget *MainWindow::buildTargetsPanel()
     m_hostTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hostTree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_hostTree->setSortingEnabled(false);
-    // The name always shows in full; the address takes what is left.
-    m_hostTree->header()->setStretchLastSection(false);
-    m_hostTree->header()->setSectionResizeMode(TargetModel::NameColumn,
-                                               QHeaderView::ResizeToContents);
-    m_hostTree->header()->setSectionResizeMode(TargetModel::AddressColumn, QHeaderView::Stretch);
-    m_hostTree->header()->setSectionResizeMode(TargetModel::StatusColumn,
-                                               QHeaderView::ResizeToContents);
+    // The name shows in full and the status column fits its longest word; the
+    // address takes what is left. Widths are set when targets come and go, not
+    // by ResizeToContents, which measures up to 1,000 rows on every status
+    // change of a running fleet.
+    QHeaderView *header = m_hostTree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(TargetModel::NameColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(TargetModel::AddressColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(TargetModel::StatusColumn, QHeaderView::Fixed);
+    m_statusColumnWidth =
+        header->fontMetrics().horizontalAdvance(
+            m_targetModel->headerData(TargetModel::StatusColumn, Qt::Horizontal).toString()) +
+        4 * kTextMargin;
+    header->resizeSection(TargetModel::StatusColumn, m_statusColumnWidth);
+    auto fitNames = [this] { m_hostTree->resizeColumnToContents(TargetModel::NameColumn); };
+    // Queued: after the tree has expanded the new rows (only shown rows are measured).
+    connect(m_targetModel, &QAbstractItemModel::modelReset, this, fitNames, Qt::QueuedConnection);
+    connect(m_targetModel, &QAbstractItemModel::rowsInserted, this, fitNames, Qt::QueuedConnection);
+    connect(m_targetModel, &QAbstractItemModel::layoutChanged, this, fitNames,
+            Qt::QueuedConnection);
     connect(m_hostTree, &QTreeView::customContextMenuRequested, this,
             &MainWindow::showHostContextMenu);
     connect(m_hostTree, &QTreeView::doubleClicked, this, [this](const QModelIndex &idx) {
@@ -1120,7 +1134,7 @@ void MainWindow::beginRun(const QList<int> &targets, const QStringList &commands
         SummaryRow r;
         r.target = m_targetModel->target(t).name;
         rows.append(r);
-        m_targetModel->setStatus(t, Status::Pending);
+        setTargetStatus(t, Status::Pending);
     }
     m_summaryModel->setRows(rows);
     m_targetModel->commitStatusChanges();
@@ -1256,6 +1270,19 @@ void MainWindow::onRunUpdated(const RunUpdate &update)
     updateProgress();
 }
 
+void MainWindow::setTargetStatus(int modelRow, Status status)
+{
+    m_targetModel->setStatus(modelRow, status);
+    // The status column fits the widest word shown so far: measured once per
+    // word, not per row and update as ResizeToContents would.
+    const int width =
+        m_hostTree->fontMetrics().horizontalAdvance(statusText(status)) + 4 * kTextMargin;
+    if (width > m_statusColumnWidth) {
+        m_statusColumnWidth = width;
+        m_hostTree->header()->resizeSection(TargetModel::StatusColumn, width);
+    }
+}
+
 TargetResult MainWindow::runResult(int runIndex) const
 {
     if (m_run)
@@ -1305,7 +1332,7 @@ void MainWindow::refreshTarget(int runIndex)
     m_summaryModel->updateRow(runIndex, row);
     const int model = m_runToModel.value(runIndex, -1);
     if (model >= 0)
-        m_targetModel->setStatus(model, r.status);
+        setTargetStatus(model, r.status);
     if (isFinal(r.status))
         noteFinished(runIndex, r);
     updateTab(runIndex, r.status, &r);
@@ -1830,7 +1857,7 @@ bool MainWindow::openRun(const QString &path, QString *error)
         const int model = m_targetModel->indexOfName(e.target.name);
         m_runToModel.append(model);
         if (model >= 0) {
-            m_targetModel->setStatus(model, e.result.status);
+            setTargetStatus(model, e.result.status);
             targets.append(model);
         }
         SummaryRow row;

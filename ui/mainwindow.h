@@ -139,6 +139,7 @@ private:
     void onRunUpdated(const RunUpdate &update);
     void onRunFinished();
     void refreshTarget(int runIndex);
+    void setTargetStatus(int modelRow, Status status);
     void updateProgress();
     void updateTimeline();
     void updateTab(int runIndex, Status status, const TargetResult *result);
@@ -216,6 +217,7 @@ private:
     QTabWidget *m_sideTabs = nullptr;
     QLineEdit *m_hostFilter = nullptr;
     QTreeView *m_hostTree = nullptr;
+    int m_statusColumnWidth = 0; // grows to the widest status shown so far
     CommandBar *m_commandBar = nullptr;
     QTabWidget *m_outputTabs = nullptr;
     QWidget *m_summaryTab = nullptr;

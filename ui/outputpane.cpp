@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outputpane.h"
 
+#include "palette.h"
+
 #include <QAction>
 #include <QClipboard>
 #include <QElapsedTimer>
@@ -36,11 +38,6 @@ constexpr qsizetype kMergeBelow = 16 * 1024;
 // a frame), the rest on the next turn of the event loop.
 constexpr qsizetype kRenderSlice = 16 * 1024;
 constexpr int kFlushBudgetMs = 8;
-
-bool isDark(const QPalette &p)
-{
-    return p.color(QPalette::Base).lightness() < 128;
-}
 
 QAction *makeAction(QWidget *owner, const QString &objectName, const QString &text,
                     const QString &tip)
@@ -231,8 +228,7 @@ void OutputPane::updateFormats()
     const QPalette pal = palette();
     m_plainFormat = QTextCharFormat();
     m_stderrFormat = QTextCharFormat();
-    // A red that keeps contrast on both palettes.
-    m_stderrFormat.setForeground(isDark(pal) ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
+    m_stderrFormat.setForeground(errorColor(pal));
     m_messageFormat = QTextCharFormat();
     m_messageFormat.setForeground(pal.color(QPalette::PlaceholderText));
     m_messageFormat.setFontItalic(true);
@@ -428,13 +424,8 @@ QTextCharFormat OutputPane::formatFor(const TermStyle &style, Kind kind) const
     }
     // Keep the classic ANSI colours legible on either palette: yellow on a
     // white page or blue on a dark one would be close to invisible.
-    if (style.fg.kind != TermColor::Kind::Default && !style.inverse) {
-        const bool dark = isDark(pal);
-        if (!dark && fg.lightness() > 170)
-            fg = fg.darker(160);
-        else if (dark && fg.lightness() < 90)
-            fg = fg.lighter(180);
-    }
+    if (style.fg.kind != TermColor::Kind::Default && !style.inverse)
+        fg = legibleOn(fg, bg.isValid() ? bg : pal.color(QPalette::Base));
     if (style.dim)
         fg.setAlphaF(0.6f);
     f.setForeground(fg);

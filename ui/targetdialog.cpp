@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "targetdialog.h"
 
+#include "palette.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -52,7 +54,7 @@ TargetDialog::TargetDialog(const QStringList &existingNames, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    pal.setColor(QPalette::WindowText, errorColor(pal));
     m_error->setPalette(pal);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(tr("&Address:"), m_spec);

@@ -5,6 +5,7 @@
 #include "identity_gui.h"
 #include "inventory/targetselection.h"
 #include "mainwindow.h"
+#include "palette.h"
 #include "stallmonitor.h"
 
 #include <QApplication>
@@ -79,7 +80,9 @@ int main(int argc, char *argv[])
         "--quit-when-done\n"
         "      a picture of the finished run, for documentation\n"
         "  volley --lab\n"
-        "      open on the Concurrency Lab"));
+        "      open on the Concurrency Lab\n"
+        "  volley --demo-fleet 8 --palette dark\n"
+        "      dark colours, whatever the desktop theme"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption hosts(
@@ -123,9 +126,25 @@ int main(int argc, char *argv[])
         QStringLiteral("Write the GUI thread's event-loop latency as JSON at the end: "
                        "p50_ms, p99_ms, max_ms, samples, bytes_shown."),
         QStringLiteral("FILE.json"));
+    const QCommandLineOption palette(
+        QStringLiteral("palette"),
+        QStringLiteral("light or dark: Volley's own colours instead of the desktop theme's "
+                       "(for a desktop Qt does not follow, or a projector)."),
+        QStringLiteral("light|dark"));
     parser.addOptions({hosts, hostsFile, command, run, fanout, demoFleet, lab, exportJson,
-                       quitWhenDone, screenshot, stallReport});
+                       quitWhenDone, screenshot, stallReport, palette});
     parser.process(app);
+
+    if (parser.isSet(palette)) {
+        QPalette colours;
+        if (!volley::paletteFromName(parser.value(palette), &colours)) {
+            say(QStringLiteral("--palette wants light or dark, not \"%1\"")
+                    .arg(parser.value(palette)));
+            return kExitUsage;
+        }
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(colours);
+    }
 
     int fanoutValue = 0;
     if (parser.isSet(fanout)) {
@@ -133,7 +152,7 @@ int main(int argc, char *argv[])
         fanoutValue = parser.value(fanout).toInt(&ok);
         if (!ok || fanoutValue < 1) {
             say(QStringLiteral("--fanout wants a number of at least 1, not \"%1\"")
-                     .arg(parser.value(fanout)));
+                    .arg(parser.value(fanout)));
             return kExitUsage;
         }
     }
@@ -152,7 +171,7 @@ int main(int argc, char *argv[])
         const int n = parser.value(demoFleet).toInt(&ok);
         if (!ok || n < 1) {
             say(QStringLiteral("--demo-fleet wants a number of hosts, not \"%1\"")
-                     .arg(parser.value(demoFleet)));
+                    .arg(parser.value(demoFleet)));
             return kExitUsage;
         }
         volley::LocalFleet::raiseFileLimit();

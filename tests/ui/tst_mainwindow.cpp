@@ -8,6 +8,7 @@
 #include "lab/timelinewidget.h"
 #include "mainwindow.h"
 #include "outputpane.h"
+#include "palette.h"
 #include "report/runjson.h"
 #include "summarymodel.h"
 #include "targetmodel.h"
@@ -24,6 +25,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -605,6 +607,60 @@ private slots:
         QCOMPARE(summaryStatus(QStringLiteral("ssh02")), Status::HostKeyRejected);
         QCOMPARE(summaryStatus(QStringLiteral("ssh03")), Status::HostKeyRejected);
         QCOMPARE(w->lastExitCode(), 3);
+    }
+
+    // Every run of text in a pane - stdout, stderr, Volley's notes, ANSI
+    // colours meant for a white page - stays legible on the dark palette.
+    void darkPaletteKeepsEveryTextLegible()
+    {
+        // The measure itself, on known values.
+        QCOMPARE(qRound(contrastRatio(Qt::black, Qt::white)), 21);
+        QCOMPARE(contrastRatio(QColor(0x77, 0x77, 0x77), QColor(0x77, 0x77, 0x77)), 1.0);
+        QVERIFY(qAbs(contrastRatio(QColor(0x76, 0x76, 0x76), Qt::white) - 4.54) < 0.01);
+        const QPalette before = QApplication::palette();
+        QApplication::setPalette(darkPalette());
+        const auto restore = qScopeGuard([&] { QApplication::setPalette(before); });
+        MainWindow *w = openWindow({localTarget(
+            QStringLiteral("local:dark"),
+            {QStringLiteral("echo plain; echo problem >&2; "
+                            "printf '\\033[34mblue\\033[0m \\033[30mblack\\033[0m\\n'; exit 2")})});
+        typeCommand(QStringLiteral("true")); // the target runs its own commands
+        QSignalSpy finished(w, &MainWindow::runFinished);
+        clickRun();
+        QVERIFY(waitFinished(finished));
+        auto *tabs = child<QTabWidget>(w, QStringLiteral("outputTabs"));
+        tabs->setCurrentIndex(tabIndexOf(tabs, QStringLiteral("local:dark")));
+        OutputPane *pane = w->paneFor(QStringLiteral("local:dark"));
+        QVERIFY(pane);
+        auto *view = child<QPlainTextEdit>(pane, QStringLiteral("outputView"));
+        QTRY_VERIFY(view->toPlainText().contains(QLatin1String("black")));
+        const QColor page = view->palette().color(QPalette::Base);
+        QVERIFY2(page.lightness() < 80, qPrintable(page.name()));
+        QStringList seen;
+        for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextFragment f = it.fragment();
+                if (f.text().trimmed().isEmpty())
+                    continue;
+                const QBrush brush = f.charFormat().foreground();
+                QColor ink = brush.style() == Qt::NoBrush ? view->palette().color(QPalette::Text)
+                                                          : brush.color();
+                ink.setAlpha(255);
+                const double ratio = contrastRatio(ink, page);
+                seen << f.text().trimmed();
+                QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("\"%1\" in %2 on %3: %4:1")
+                                                      .arg(f.text(), ink.name(), page.name())
+                                                      .arg(ratio, 0, 'f', 1)));
+            }
+        }
+        for (const char *word : {"plain", "problem", "blue", "black"})
+            QVERIFY2(seen.join(QLatin1Char(' ')).contains(QLatin1String(word)),
+                     qPrintable(seen.join(QLatin1Char('|'))));
+        const QString outDir =
+            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+        QVERIFY(QDir().mkpath(outDir));
+        QTest::qWait(100); // the pane's first layout
+        QVERIFY(w->grab().save(QDir(outDir).filePath(QStringLiteral("dark.png"))));
     }
 
     void screenshots()
