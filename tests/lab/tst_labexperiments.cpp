@@ -153,8 +153,13 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.marks.size(), 2 * 8 * 2);
         const qint64 lost = r.runs.first().value(QStringLiteral("lost_updates")).toInteger();
-        // Every lost update comes from a write made on a stale read.
-        QVERIFY(r.runs.first().value(QStringLiteral("lost_marked")).toInteger() >= lost);
+        const qint64 marked = r.runs.first().value(QStringLiteral("lost_marked")).toInteger();
+        // Lost updates come from writes made on a stale read, and those are
+        // marked. One such write can undo several of the other worker's (it
+        // puts back an older value), so the counts need not be equal.
+        QVERIFY2(lost == 0 || marked >= 1,
+                 qPrintable(QStringLiteral("%1 lost, %2 marked").arg(lost).arg(marked)));
+        QVERIFY(marked <= 16);
         QVERIFY(r.toJson().value(QStringLiteral("marks")).toArray().size() == 32);
     }
 
