@@ -186,8 +186,8 @@ int main(int argc, char *argv[])
         volley::LocalFleet::Options options;
         options.hosts = n;
         // On this machine the demo hosts compete with the window for the CPU;
-        // real remote hosts do not. Give them only what is left over.
-        options.idleCpu = true;
+        // real remote hosts do not. Keep them in the background.
+        options.background = true;
         if (!fleet->start(options)) {
             say(MainText::tr("demo fleet: %1").arg(fleet->error()));
             return kExitCannotRun;

@@ -183,7 +183,7 @@ struct LocalFleet::Private
     QList<pid_t> masters;
     QString fingerprint;
     int generation = 0;
-    QString cgroup;   ///< the fleet's idle cpu cgroup, empty when none
+    QString cgroup;   ///< the fleet's background cpu cgroup, empty when none
     QString cpuClass; ///< what the fleet runs as, for people and benchmarks
 
     QString path(const QString &name) const { return dir->filePath(name); }
@@ -199,7 +199,7 @@ struct LocalFleet::Private
     bool writeConfigs();
     bool launch();
     void killAll();
-    void makeIdleCgroup();
+    void makeBackgroundCgroup();
     void removeCgroup();
 };
 
@@ -354,10 +354,10 @@ bool LocalFleet::Private::writeConfigs()
     return true;
 }
 
-void LocalFleet::Private::makeIdleCgroup()
+void LocalFleet::Private::makeBackgroundCgroup()
 {
     cpuClass = QStringLiteral("nice 10");
-    if (!options.idleCpu)
+    if (!options.background)
         return;
     QString why;
     const QString root = cpuCgroupRoot(&why);
@@ -365,28 +365,40 @@ void LocalFleet::Private::makeIdleCgroup()
         cpuClass += QStringLiteral(" (%1)").arg(why);
         return;
     }
+    // Groups left by a fleet whose process died (rmdir only takes empty ones).
+    const QStringList old = QDir(root).entryList({QStringLiteral("volley-fleet-*")}, QDir::Dirs);
+    for (const QString &name : old) {
+        const QString pid = name.section(QLatin1Char('-'), 2, 2);
+        if (!QFileInfo::exists(QStringLiteral("/proc/") + pid))
+            QDir(root).rmdir(name);
+    }
     const QString dir = QStringLiteral("%1/volley-fleet-%2-%3")
                             .arg(root)
                             .arg(::getpid())
                             .arg(quintptr(this), 0, 16);
-    QFile idle(dir + QStringLiteral("/cpu.idle"));
-    if (!QDir().mkpath(dir) || !idle.open(QIODevice::WriteOnly) || idle.write("1\n") != 2 ||
-        !idle.flush()) {
-        cpuClass += QStringLiteral(" (cannot make an idle cgroup under %1: %2)")
+    // cgroup v1 cpu.shares (default 1024), or v2 cpu.weight (default 100).
+    const bool v1 = QFileInfo::exists(root + QStringLiteral("/cpu.shares"));
+    QFile weight(dir + (v1 ? QStringLiteral("/cpu.shares") : QStringLiteral("/cpu.weight")));
+    const QByteArray value = v1 ? "128\n" : "12\n";
+    if (!QDir().mkpath(dir) || !weight.open(QIODevice::WriteOnly) ||
+        weight.write(value) != value.size() || !weight.flush()) {
+        cpuClass += QStringLiteral(" (cannot make a cpu cgroup under %1: %2)")
                         .arg(root, QString::fromLocal8Bit(strerror(errno)));
         QDir().rmdir(dir);
         return;
     }
     cgroup = dir;
-    cpuClass = QStringLiteral("idle (cgroup %1)").arg(dir);
+    cpuClass = QStringLiteral("background (cgroup %1, %2 %3)")
+                   .arg(dir, QFileInfo(weight).fileName(), QString::fromLatin1(value.trimmed()));
 }
 
 void LocalFleet::Private::removeCgroup()
 {
     if (cgroup.isEmpty())
         return;
-    // The kernel refuses while a killed process is still on its way out.
-    for (int attempt = 0; attempt < 200; ++attempt) {
+    // The kernel refuses while a killed process is still on its way out; one
+    // left behind is removed by the next fleet's start.
+    for (int attempt = 0; attempt < 1000; ++attempt) {
         if (::rmdir(QFile::encodeName(cgroup).constData()) == 0 || errno == ENOENT)
             break;
         QThread::msleep(5);
@@ -397,7 +409,7 @@ void LocalFleet::Private::removeCgroup()
 bool LocalFleet::Private::launch()
 {
     if (cgroup.isEmpty())
-        makeIdleCgroup();
+        makeBackgroundCgroup();
     const QByteArray procs = cgroup.isEmpty()
                                  ? QByteArray()
                                  : QFile::encodeName(cgroup + QStringLiteral("/cgroup.procs"));

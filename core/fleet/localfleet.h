@@ -36,13 +36,16 @@ public:
         QString password;        ///< set for the fleet user when passwordAuth (root only)
         QStringList extraConfig; ///< extra sshd_config lines (faults, limits)
         QString hostKeyType = QStringLiteral("ed25519");
-        /// Run sshd and every session in the CPU's idle class (a cpu cgroup with
-        /// cpu.idle = 1; needs a writable cgroup file system, as root has). The
-        /// fleet stands in for remote machines: this way it only gets the CPU
-        /// the programs of this machine leave over. Each sshd session is its own
-        /// autogroup, so nice alone cannot do it: 200 sessions outweigh a window
-        /// 200 to 1. Without the cgroup the fleet still starts (see cpuClass()).
-        bool idleCpu = false;
+        /// Run sshd and all its sessions as one CPU group of low weight (a cpu
+        /// cgroup: cpu.shares 128, or cpu.weight 12 on cgroup v2, an eighth of
+        /// a process's group; needs a writable cgroup file system, as root has).
+        /// The fleet stands in for remote machines: this way the program it
+        /// serves on this machine keeps the CPU when it needs it. Nice alone
+        /// cannot do it: each sshd session is its own autogroup, so 200 sessions
+        /// outweigh a window 200 to 1. Not the idle class: a busy machine would
+        /// starve the fleet into timeouts. Without the cgroup the fleet still
+        /// starts (see cpuClass()).
+        bool background = false;
     };
 
     LocalFleet();
@@ -69,7 +72,8 @@ public:
     QString knownHostsPath() const;
     QString sshConfigPath() const; ///< for OpenSSH clients (ssh -F)
     QString hostKeyFingerprint() const;
-    /// "idle (cgroup …)" when idleCpu took effect, else "nice 10" and why not.
+    /// "background (cgroup …)" when Options::background took effect, else
+    /// "nice 10" and why not.
     QString cpuClass() const;
     /// pids of every sshd process of this fleet (masters and connection children).
     QList<qint64> sshdPids() const;

@@ -136,33 +136,36 @@ private slots:
         QCOMPARE(runOverLibssh(fleet, fleet.addresses().first(), "true", &out), -1);
     }
 
-    // The fleet stands in for remote machines: in the idle class it cannot
-    // starve the program under test (each sshd session is its own autogroup,
-    // which nice alone does not outweigh).
-    void idleCpuClassCoversEverySession()
+    // The fleet stands in for remote machines: as one low-weight CPU group it
+    // cannot starve the program under test (each sshd session is its own
+    // autogroup, which nice alone does not outweigh).
+    void backgroundCpuGroupCoversEverySession()
     {
         QString cgroup;
         {
             LocalFleet fleet;
             LocalFleet::Options options;
             options.hosts = 2;
-            options.idleCpu = true;
+            options.background = true;
             QVERIFY2(fleet.start(options), qPrintable(fleet.error()));
             const QRegularExpressionMatch m =
-                QRegularExpression(QStringLiteral("^idle \\(cgroup (.+)\\)$"))
+                QRegularExpression(
+                    QStringLiteral("^background \\(cgroup (.+), (cpu\\.\\w+) (\\d+)\\)$"))
                     .match(fleet.cpuClass());
             if (!m.hasMatch()) {
                 if (::geteuid() == 0)
                     QFAIL(
-                        qPrintable(QStringLiteral("root, yet no idle class: ") + fleet.cpuClass()));
+                        qPrintable(QStringLiteral("root, yet no cpu group: ") + fleet.cpuClass()));
                 QSKIP(qPrintable(QStringLiteral("needs a writable cgroup file system: ") +
                                  fleet.cpuClass()));
             }
             cgroup = m.captured(1);
-            QFile idle(cgroup + QStringLiteral("/cpu.idle"));
-            QVERIFY(idle.open(QIODevice::ReadOnly));
-            QCOMPARE(idle.readAll().trimmed(), QByteArray("1"));
-            // A remote command's own process lands in the cgroup, in its own session.
+            QFile weight(cgroup + QLatin1Char('/') + m.captured(2));
+            QVERIFY(weight.open(QIODevice::ReadOnly));
+            QCOMPARE(weight.readAll().trimmed(), m.captured(3).toLatin1());
+            QVERIFY(m.captured(3).toInt() <
+                    (m.captured(2) == QLatin1String("cpu.shares") ? 1024 : 100));
+            // A remote command's own process lands in the group, in its own session.
             QByteArray out;
             QCOMPARE(runOverLibssh(fleet, fleet.addresses().last(), "cat /proc/self/cgroup", &out),
                      0);
