@@ -4,6 +4,7 @@
 #include "exec/secretcache.h"
 #include "exec/targetcontext.h"
 #include "ssh/knownhosts.h"
+#include "ssh/proxyjump.h"
 #include "trcontexts.h"
 
 #include <QDeadlineTimer>
@@ -193,14 +194,17 @@ Session SshWorker::newSession(QString *error)
         ssh_options_set(raw, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null");
     }
     if (!m_target.proxyJump.isEmpty()) {
-        // libssh runs ProxyCommand through a shell: allow only host-name characters.
-        static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9._@:\\[\\]-]+$"));
-        if (!safe.match(m_target.proxyJump).hasMatch()) {
-            *error = SshMessages::tr("jump host '%1' has characters a host name cannot have")
-                         .arg(m_target.proxyJump);
+        // The jump is carried by OpenSSH's client, with the run's settings.
+        ProxyJumpOptions jump;
+        jump.sshConfigFile = m_spec.sshConfigFile;
+        jump.knownHostsFile =
+            !m_target.knownHostsFile.isEmpty() ? m_target.knownHostsFile : m_spec.knownHostsFile;
+        jump.identityFiles = m_target.identityFiles + m_spec.identityFiles;
+        jump.policy = m_spec.hostKeyPolicy;
+        jump.connectTimeoutSec = int(timeout);
+        const QByteArray proxy = proxyCommand(m_target.proxyJump, jump, error);
+        if (proxy.isEmpty())
             return {};
-        }
-        const QByteArray proxy = "ssh -W '[%h]:%p' " + m_target.proxyJump.toUtf8();
         ssh_options_set(raw, SSH_OPTIONS_PROXYCOMMAND, proxy.constData());
     }
 

@@ -163,5 +163,11 @@ python3 "$here/bench.py" --fleet "$work/fleet.json" --work "$work" --sshd-pid "$
 # The plot: wall time and client CPU against N, per tool (gnuplot-nox, PNG).
 if [ -s "$build/bench/plot.gp" ] && command -v gnuplot >/dev/null; then
     (cd "$build/bench" && gnuplot plot.gp) && echo "run.sh: wrote $build/bench/plot.png" >&2
+    # With --docs the page's plot follows its tables (only a run that has the scale scenario).
+    for a in "${args[@]}"; do
+        if [ "$a" = --docs ] && grep -q '^scale,' "$build/bench/results.csv" 2>/dev/null; then
+            cp "$build/bench/plot.png" "$repo/docs/performance-plot.png"
+        fi
+    done
 fi
 exit "$status"

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
@@ -347,6 +348,44 @@ private slots:
         QVERIFY(run->output(0)
                     .read(0, Stream::Stdout)
                     .contains(QByteArray(m_fleet->addresses().at(1).toUtf8() + ' ')));
+    }
+
+    // ProxyJump: the connection to the target goes through OpenSSH's client
+    // on the jump host (a fleet host), with the run's ssh_config.
+    void jumpHostCarriesTheConnection()
+    {
+        QList<Target> targets = m_fleet->targets().mid(1, 1);
+        targets[0].proxyJump = m_fleet->addresses().at(0);
+        RunSpec spec;
+        spec.targets = targets;
+        spec.commands = {QStringLiteral("sleep 1; echo through")};
+        spec.sshConfigFile = m_fleet->sshConfigPath(); // port, user and key of the jump
+        Run run(spec);
+        QSignalSpy finished(&run, &Run::finished);
+        run.start();
+        // While it runs, the proxy is there: ssh -W [target]:port … ssh://jump.
+        const QString via = QStringLiteral("[%1]:%2").arg(targets[0].address).arg(m_fleet->port());
+        QTRY_VERIFY_WITH_TIMEOUT(!test::processesMatching(via).isEmpty(), 10000);
+        const QString cmdline = test::commandLine(test::processesMatching(via).first());
+        QVERIFY2(cmdline.contains(QStringLiteral("ssh://") + m_fleet->addresses().at(0)),
+                 qPrintable(cmdline));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(run.result(0).status == Status::Ok, qPrintable(run.result(0).error));
+        QCOMPARE(run.output(0).read(0, Stream::Stdout), QByteArray("through\n"));
+    }
+
+    void jumpThatIsNotAHostIsAnError()
+    {
+        QList<Target> targets = m_fleet->targets().mid(0, 1);
+        targets[0].proxyJump = QStringLiteral("gw;touch /tmp/volley-jump-injected");
+        RunSpec spec;
+        spec.targets = targets;
+        spec.commands = {QStringLiteral("true")};
+        auto run = runToEnd(spec);
+        QCOMPARE(run->result(0).status, Status::Error);
+        QVERIFY2(run->result(0).error.contains(QLatin1String("is not a host name")),
+                 qPrintable(run->result(0).error));
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/volley-jump-injected")));
     }
 
     void twoHundredHostsAtFanout64()

@@ -71,6 +71,16 @@ CliResult runCli(const QStringList &args, int timeoutMs, const QByteArray &input
     return r;
 }
 
+QString commandLine(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray cmd = f.readAll();
+    cmd.replace('\0', ' ');
+    return QString::fromLocal8Bit(cmd);
+}
+
 QList<qint64> processesMatching(const QString &needle)
 {
     QList<qint64> out;
@@ -78,14 +88,7 @@ QList<qint64> processesMatching(const QString &needle)
     for (const QString &e : entries) {
         bool ok = false;
         const qint64 pid = e.toLongLong(&ok);
-        if (!ok)
-            continue;
-        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        QByteArray cmd = f.readAll();
-        cmd.replace('\0', ' ');
-        if (QString::fromLocal8Bit(cmd).contains(needle))
+        if (ok && commandLine(pid).contains(needle))
             out.append(pid);
     }
     return out;

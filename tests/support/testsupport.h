@@ -35,6 +35,8 @@ CliResult runCli(const QStringList &args, int timeoutMs = 60000, const QByteArra
 
 /// Pids of processes whose command line contains needle (from /proc).
 QList<qint64> processesMatching(const QString &needle);
+/// A process's arguments joined by spaces (from /proc); empty when it is gone.
+QString commandLine(qint64 pid);
 bool processAlive(qint64 pid);
 
 } // namespace volley::test

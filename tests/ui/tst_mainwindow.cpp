@@ -14,7 +14,9 @@
 #include "targetmodel.h"
 #include "testsupport.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
@@ -31,6 +33,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -661,6 +664,45 @@ private slots:
         QVERIFY(QDir().mkpath(outDir));
         QTest::qWait(100); // the pane's first layout
         QVERIFY(w->grab().save(QDir(outDir).filePath(QStringLiteral("dark.png"))));
+    }
+
+    // Screen readers and mouse users get a name and a tip for every control
+    // of the window, in each of its pages.
+    void everyControlHasANameAndATip()
+    {
+        MainWindow *w = openWindow({localTarget(QStringLiteral("local"))});
+        QStringList missing;
+        const QList<QWidget *> widgets = w->findChildren<QWidget *>();
+        for (QWidget *c : widgets) {
+            const bool control =
+                qobject_cast<QAbstractButton *>(c) || qobject_cast<QLineEdit *>(c) ||
+                qobject_cast<QComboBox *>(c) || qobject_cast<QAbstractSpinBox *>(c) ||
+                qobject_cast<QPlainTextEdit *>(c) || qobject_cast<QAbstractItemView *>(c);
+            // Qt's own parts of composite widgets (a spin box's line edit, a
+            // tab bar's scroll buttons, a view's corner) carry their owner's name.
+            if (!control || c->objectName().isEmpty() ||
+                c->objectName().startsWith(QLatin1String("qt_")) ||
+                qobject_cast<QTabBar *>(c->parentWidget()))
+                continue;
+            QString name = c->accessibleName().isEmpty() && qobject_cast<QAbstractButton *>(c)
+                               ? qobject_cast<QAbstractButton *>(c)->text()
+                               : c->accessibleName();
+            if (name.remove(QLatin1Char('&')).trimmed().isEmpty())
+                missing << c->objectName() + QStringLiteral(" (no accessible name)");
+            if (qobject_cast<QAbstractButton *>(c) && c->toolTip().isEmpty())
+                missing << c->objectName() + QStringLiteral(" (no tooltip)");
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+        int actions = 0;
+        for (QAction *a : w->findChildren<QAction *>()) {
+            if (a->isSeparator() || a->text().isEmpty())
+                continue;
+            ++actions;
+            if (a->toolTip().isEmpty())
+                missing << a->text();
+        }
+        QVERIFY(actions > 10);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
     }
 
     void screenshots()

@@ -178,6 +178,26 @@ LabPage::LabPage(QWidget *parent)
     m_stepMs->setValue(80);
     m_stepMs->setSuffix(tr(" ms per step"));
 
+    // A name for screen readers and a tip for the mouse, for every control.
+    const auto describe = [](QWidget *w, const QString &name, const QString &tip) {
+        w->setAccessibleName(name);
+        w->setToolTip(tip);
+    };
+    describe(m_experiments, tr("Experiments"), tr("The classic experiment to run"));
+    describe(m_kind, tr("Kind"),
+             tr("How the workers start: threads, processes, one after another, or on an "
+                "event loop"));
+    describe(m_workers, tr("Workers"), tr("How many workers run the experiment"));
+    describe(m_seconds, tr("Wait"), tr("How long each worker waits (sleeps or blocks)"));
+    describe(m_increments, tr("Increments"), tr("How many times each worker adds one"));
+    describe(m_sync, tr("Sync"),
+             tr("How the shared value is protected: not at all, by a mutex, or atomically"));
+    describe(m_repeat, tr("Repeat"), tr("How many times the experiment runs, for the spread"));
+    describe(m_work, tr("Work units"), tr("CPU work per worker (CPU-bound speed-up)"));
+    describe(m_slowMotion, tr("Slow motion"),
+             tr("Run the counter step by step, so every lost update can be seen"));
+    describe(m_stepMs, tr("Step length"), tr("Milliseconds per step in slow motion"));
+
     auto *params = new QGroupBox(tr("Parameters"));
     m_form = new QFormLayout(params);
     m_form->addRow(tr("Kind:"), m_kind);
@@ -194,6 +214,8 @@ LabPage::LabPage(QWidget *parent)
     m_runButton->setDefault(true);
     m_stopButton = new QPushButton(tr("Stop"));
     m_stopButton->setObjectName(QStringLiteral("labStopButton"));
+    describe(m_runButton, tr("Run"), tr("Run the experiment with these parameters"));
+    describe(m_stopButton, tr("Stop"), tr("Stop the workers now"));
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(m_runButton);
     runRow->addWidget(m_stopButton);
@@ -227,6 +249,9 @@ LabPage::LabPage(QWidget *parent)
     m_shareView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_shareView->setMaximumHeight(m_shareView->verticalHeader()->defaultSectionSize() * 4);
     m_shareView->hide();
+    describe(m_shareView, tr("Memory seen by the parent"),
+             tr("What the parent reads after the workers wrote: copied memory stays as it "
+                "was, shared memory shows their writes"));
 
     m_resultsView = new QTableView;
     m_resultsView->setObjectName(QStringLiteral("labResultsTable"));
@@ -236,18 +261,23 @@ LabPage::LabPage(QWidget *parent)
                                                             QHeaderView::Stretch);
     m_resultsView->verticalHeader()->hide();
     m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    describe(m_resultsView, tr("Results"), tr("One row per run of an experiment"));
 
     m_copyButton = new QPushButton(tr("Copy as text"));
     m_copyButton->setObjectName(QStringLiteral("labCopyButton"));
+    describe(m_copyButton, tr("Copy as text"), tr("Copy the results table as text"));
     m_exportTraceButton = new QPushButton(tr("Export trace…"));
     m_exportTraceButton->setObjectName(QStringLiteral("labExportTraceButton"));
     m_exportTraceButton->setToolTip(
         tr("Chrome trace JSON: open it in Perfetto or chrome://tracing"));
     m_exportPngButton = new QPushButton(tr("Export PNG…"));
     m_exportPngButton->setObjectName(QStringLiteral("labExportPngButton"));
+    describe(m_exportPngButton, tr("Export PNG"), tr("Save the timeline as a picture"));
     m_presentationButton = new QPushButton(tr("Presentation mode"));
     m_presentationButton->setObjectName(QStringLiteral("labPresentationButton"));
     m_presentationButton->setCheckable(true);
+    describe(m_presentationButton, tr("Presentation mode"),
+             tr("Larger text and timeline rows, for a projector"));
     auto *zoomFit = new QPushButton(tr("Fit"));
     zoomFit->setObjectName(QStringLiteral("labZoomFitButton"));
     zoomFit->setToolTip(tr("Show the whole timeline (Ctrl+wheel zooms, drag pans)"));
