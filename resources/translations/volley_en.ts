@@ -1242,6 +1242,122 @@
         <source>Stopped; every worker has ended.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The classic experiment to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the workers start: threads, processes, one after another, or on an event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many workers run the experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long each worker waits (sleeps or blocks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Increments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times each worker adds one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the shared value is protected: not at all, by a mutex, or atomically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the experiment runs, for the spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work per worker (CPU-bound speed-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the counter step by step, so every lost update can be seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds per step in slow motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the experiment with these parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the workers now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory seen by the parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the parent reads after the workers wrote: copied memory stays as it was, shared memory shows their writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per run of an experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the results table as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the timeline as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text and timeline rows, for a projector</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>volley::LabResultsModel</name>
@@ -2069,10 +2185,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>jump host &apos;%1&apos; has characters a host name cannot have</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cancelled before connecting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2218,6 +2330,10 @@
     </message>
     <message>
         <source>command %1 ran past the %2 s timeout and was ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jump host &apos;%1&apos; is not a host name ([user@]host[:port], several separated by commas)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
