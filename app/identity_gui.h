@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI half of the identity (needs Qt Gui, so volley-cli never includes it).
+// installTranslations() is in identity.h: volley-cli needs it too.
 #pragma once
 
 #include "identity.h"
@@ -7,8 +8,6 @@
 #include <QDirIterator>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QLocale>
-#include <QTranslator>
 
 namespace volley {
 
@@ -26,23 +25,6 @@ inline void applyGuiIdentity()
         bundled.addFile(it.next());
     QGuiApplication::setWindowIcon(
         QIcon::fromTheme(QString::fromLatin1(identity::kIconName), bundled));
-}
-
-/// Loads the translation for the user's locale from :/i18n (built from
-/// resources/translations/*.ts into volley_resources). The translator is a child of
-/// the application. Returns false when there is none for this locale.
-inline bool installTranslations()
-{
-    auto *translator = new QTranslator(QCoreApplication::instance());
-    if (!translator->load(QLocale(), QString::fromLatin1(identity::kApplicationName),
-                          QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete translator;
-        return false;
-    }
-    // installTranslator() says false for a translation with no entries (English), yet
-    // installs it: report what was loaded.
-    QCoreApplication::installTranslator(translator);
-    return true;
 }
 
 } // namespace volley

@@ -43,6 +43,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     volley::applyIdentity();
+    volley::installTranslations();
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {

@@ -21,6 +21,14 @@
 
 namespace {
 
+// The translation context of what the window's command line says (--help, errors):
+// lupdate files MainText::tr("...") under "volley::gui::Main". Option names and value
+// names stay as they are.
+struct MainText
+{
+    Q_DECLARE_TR_FUNCTIONS(volley::gui::Main)
+};
+
 constexpr int kExitUsage = 2;
 constexpr int kExitCannotRun = 3;
 
@@ -34,7 +42,7 @@ bool writeJson(const QString &path, const QJsonObject &json)
 {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        say(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+        say(MainText::tr("cannot write %1: %2").arg(path, f.errorString()));
         return false;
     }
     f.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
@@ -65,7 +73,7 @@ int main(int argc, char *argv[])
     volley::installTranslations();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(MainText::tr(
         "Run commands across a fleet of machines and watch every target's output live.\n"
         "\n"
         "Examples:\n"
@@ -85,51 +93,50 @@ int main(int argc, char *argv[])
         "      dark colours, whatever the desktop theme"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption hosts(
-        QStringLiteral("hosts"),
-        QStringLiteral("Targets to check, as host patterns "
-                       "(\"web[01-20].lab,db1\", \"@group\", \"local\")."),
-        QStringLiteral("PATTERN"));
+    const QCommandLineOption hosts(QStringLiteral("hosts"),
+                                   MainText::tr("Targets to check, as host patterns "
+                                                "(\"web[01-20].lab,db1\", \"@group\", \"local\")."),
+                                   QStringLiteral("PATTERN"));
     const QCommandLineOption hostsFile(QStringLiteral("hosts-file"),
-                                       QStringLiteral("Targets to check, from a hosts file "
-                                                      "(any format volley-cli imports)."),
+                                       MainText::tr("Targets to check, from a hosts file "
+                                                    "(any format volley-cli imports)."),
                                        QStringLiteral("FILE"));
     const QCommandLineOption command(QStringLiteral("command"),
-                                     QStringLiteral("The command to put in the command bar; "
-                                                    "repeat for several commands run in order."),
+                                     MainText::tr("The command to put in the command bar; "
+                                                  "repeat for several commands run in order."),
                                      QStringLiteral("CMD"));
     const QCommandLineOption run(QStringLiteral("run"),
-                                 QStringLiteral("Start the run as soon as the window opens."));
+                                 MainText::tr("Start the run as soon as the window opens."));
     const QCommandLineOption fanout(QStringLiteral("fanout"),
-                                    QStringLiteral("How many targets run at once (default 32)."),
+                                    MainText::tr("How many targets run at once (default 32)."),
                                     QStringLiteral("N"));
     const QCommandLineOption demoFleet(QStringLiteral("demo-fleet"),
-                                       QStringLiteral("Start a private sshd with N loopback hosts "
-                                                      "and list them as targets."),
+                                       MainText::tr("Start a private sshd with N loopback hosts "
+                                                    "and list them as targets."),
                                        QStringLiteral("N"));
     const QCommandLineOption lab(QStringLiteral("lab"),
-                                 QStringLiteral("Open on the Concurrency Lab page."));
+                                 MainText::tr("Open on the Concurrency Lab page."));
     const QCommandLineOption exportJson(QStringLiteral("export"),
-                                        QStringLiteral("Write the run's JSON (volley-cli --json "
-                                                       "schema) to FILE when it ends."),
+                                        MainText::tr("Write the run's JSON (volley-cli --json "
+                                                     "schema) to FILE when it ends."),
                                         QStringLiteral("FILE.json"));
     const QCommandLineOption quitWhenDone(
         QStringLiteral("quit-when-done"),
-        QStringLiteral("Exit when the run ends, with volley-cli run's exit status "
-                       "(0 ok, 1 a command failed, 3 a target could not run, 130 cancelled)."));
+        MainText::tr("Exit when the run ends, with volley-cli run's exit status "
+                     "(0 ok, 1 a command failed, 3 a target could not run, 130 cancelled)."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a picture of the window when the run "
-                                                       "ends (or after start-up if nothing runs)."),
+                                        MainText::tr("Save a picture of the window when the run "
+                                                     "ends (or after start-up if nothing runs)."),
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption stallReport(
         QStringLiteral("stall-report"),
-        QStringLiteral("Write the GUI thread's event-loop latency as JSON at the end: "
-                       "p50_ms, p99_ms, max_ms, samples, bytes_shown."),
+        MainText::tr("Write the GUI thread's event-loop latency as JSON at the end: "
+                     "p50_ms, p99_ms, max_ms, samples, bytes_shown."),
         QStringLiteral("FILE.json"));
     const QCommandLineOption palette(
         QStringLiteral("palette"),
-        QStringLiteral("light or dark: Volley's own colours instead of the desktop theme's "
-                       "(for a desktop Qt does not follow, or a projector)."),
+        MainText::tr("light or dark: Volley's own colours instead of the desktop theme's "
+                     "(for a desktop Qt does not follow, or a projector)."),
         QStringLiteral("light|dark"));
     parser.addOptions({hosts, hostsFile, command, run, fanout, demoFleet, lab, exportJson,
                        quitWhenDone, screenshot, stallReport, palette});
@@ -138,7 +145,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(palette)) {
         QPalette colours;
         if (!volley::paletteFromName(parser.value(palette), &colours)) {
-            say(QStringLiteral("--palette wants light or dark, not \"%1\"")
+            say(MainText::tr("--palette wants light or dark, not \"%1\"")
                     .arg(parser.value(palette)));
             return kExitUsage;
         }
@@ -151,7 +158,7 @@ int main(int argc, char *argv[])
         bool ok = false;
         fanoutValue = parser.value(fanout).toInt(&ok);
         if (!ok || fanoutValue < 1) {
-            say(QStringLiteral("--fanout wants a number of at least 1, not \"%1\"")
+            say(MainText::tr("--fanout wants a number of at least 1, not \"%1\"")
                     .arg(parser.value(fanout)));
             return kExitUsage;
         }
@@ -170,7 +177,7 @@ int main(int argc, char *argv[])
         bool ok = false;
         const int n = parser.value(demoFleet).toInt(&ok);
         if (!ok || n < 1) {
-            say(QStringLiteral("--demo-fleet wants a number of hosts, not \"%1\"")
+            say(MainText::tr("--demo-fleet wants a number of hosts, not \"%1\"")
                     .arg(parser.value(demoFleet)));
             return kExitUsage;
         }
@@ -182,11 +189,11 @@ int main(int argc, char *argv[])
         // real remote hosts do not. Keep them in the background.
         options.background = true;
         if (!fleet->start(options)) {
-            say(QStringLiteral("demo fleet: %1").arg(fleet->error()));
+            say(MainText::tr("demo fleet: %1").arg(fleet->error()));
             return kExitCannotRun;
         }
         targets << fleet->targets(QStringLiteral("demo"));
-        say(QStringLiteral("demo fleet of %1 hosts, CPU class %2").arg(n).arg(fleet->cpuClass()));
+        say(MainText::tr("demo fleet of %1 hosts, CPU class %2").arg(n).arg(fleet->cpuClass()));
     }
 
     // --hosts / --hosts-file pick targets: names already listed (local, the
@@ -237,7 +244,7 @@ int main(int argc, char *argv[])
     };
     auto grab = [&] {
         if (!screenshotPath.isEmpty() && !window.grab().save(screenshotPath))
-            say(QStringLiteral("cannot write the screenshot %1").arg(screenshotPath));
+            say(MainText::tr("cannot write the screenshot %1").arg(screenshotPath));
     };
 
     int exitStatus = 0;
@@ -269,7 +276,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(run)) {
         QTimer::singleShot(0, &window, [&] {
             if (!window.startRun()) {
-                say(QStringLiteral("nothing to run: give --command and at least one target"));
+                say(MainText::tr("nothing to run: give --command and at least one target"));
                 if (quit)
                     QApplication::exit(kExitUsage);
             }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exec/outputstore.h"
+#include "trcontexts.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -31,7 +32,7 @@ bool SpillBuffer::append(const char *data, qint64 size)
             auto temporary = std::make_unique<QTemporaryFile>(
                 QDir::tempPath() + QStringLiteral("/volley-output-XXXXXX"));
             if (!temporary->open()) {
-                m_error = QStringLiteral("cannot create a spill file in %1: %2")
+                m_error = ExecMessages::tr("cannot create a spill file in %1: %2")
                               .arg(QDir::tempPath(), temporary->errorString());
                 return false;
             }
@@ -39,8 +40,8 @@ bool SpillBuffer::append(const char *data, qint64 size)
         } else {
             m_file = std::make_unique<QFile>(m_spillPath);
             if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                m_error =
-                    QStringLiteral("cannot create %1: %2").arg(m_spillPath, m_file->errorString());
+                m_error = ExecMessages::tr("cannot create %1: %2")
+                              .arg(m_spillPath, m_file->errorString());
                 m_file.reset();
                 return false;
             }
@@ -64,7 +65,7 @@ bool SpillBuffer::flushPending()
     m_file->seek(m_file->size());
     const bool ok = m_file->write(m_memory) == m_memory.size();
     if (!ok)
-        m_error = QStringLiteral("cannot write the spill file %1: %2")
+        m_error = ExecMessages::tr("cannot write the spill file %1: %2")
                       .arg(m_file->fileName(), m_file->errorString());
     m_file->close();
     if (ok)
@@ -112,7 +113,7 @@ bool SpillBuffer::writeFile(const QString &path)
         return flushPending();
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || !writeTo(&f) || !f.commit()) {
-        m_error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        m_error = ExecMessages::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;

@@ -5,6 +5,7 @@
 #include "exec/secretcache.h"
 #include "exec/targetcontext.h"
 #include "ssh/sshtask.h"
+#include "trcontexts.h"
 
 #include <mutex>
 #include <QPromise>
@@ -355,7 +356,7 @@ void RunPrivate::dispatchLocal()
         TargetSlot *slot = targetSlots[size_t(i)].get();
         if (slot->m_cancel.load()) {
             slot->connecting();
-            slot->finish(Status::Cancelled, QStringLiteral("cancelled before it started"));
+            slot->finish(Status::Cancelled, ExecMessages::tr("cancelled before it started"));
             continue;
         }
         ++localRunning;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fleet/localfleet.h"
 
+#include "trcontexts.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -42,14 +44,14 @@ bool runTool(const QString &program, const QStringList &args, QString *error,
     QProcess p;
     p.start(program, args);
     if (!p.waitForStarted(10000)) {
-        *error = QStringLiteral("could not start %1: %2").arg(program, p.errorString());
+        *error = FleetMessages::tr("could not start %1: %2").arg(program, p.errorString());
         return false;
     }
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = QStringLiteral("%1 %2 failed: %3")
+        *error = FleetMessages::tr("%1 %2 failed: %3")
                      .arg(program, args.join(QLatin1Char(' ')),
                           QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
         return false;
@@ -216,8 +218,8 @@ bool LocalFleet::Private::prepareAccount()
                       QStringLiteral("--home-dir"), QStringLiteral("/var/lib/volley-fleet"),
                       QStringLiteral("--shell"), QStringLiteral("/bin/sh"), user},
                      &err))
-            return fail(QStringLiteral("cannot create the fleet account %1 (%2); install the "
-                                       "passwd package or create the account by hand")
+            return fail(FleetMessages::tr("cannot create the fleet account %1 (%2); install the "
+                                          "passwd package or create the account by hand")
                             .arg(user, err));
     }
     // A useradd account has a locked password ('!'), which sshd refuses with UsePAM no.
@@ -225,17 +227,17 @@ bool LocalFleet::Private::prepareAccount()
     if (options.passwordAuth && !options.password.isEmpty()) {
         if (!runTool(QStringLiteral("chpasswd"), {}, &err,
                      (user + QLatin1Char(':') + options.password).toUtf8()))
-            return fail(QStringLiteral("cannot set the fleet password: %1").arg(err));
+            return fail(FleetMessages::tr("cannot set the fleet password: %1").arg(err));
     } else if (accountLocked(kFleetUser) &&
                !runTool(QStringLiteral("usermod"),
                         {QStringLiteral("-p"), QStringLiteral("*"), user}, &err)) {
         // Only a locked account is touched: a fleet started meanwhile by another
         // program must not wipe the password a password-auth fleet has set.
-        return fail(QStringLiteral("cannot unlock the fleet account %1: %2").arg(user, err));
+        return fail(FleetMessages::tr("cannot unlock the fleet account %1: %2").arg(user, err));
     }
     if (!QDir().mkpath(QStringLiteral("/run/sshd")))
-        return fail(QStringLiteral("cannot create /run/sshd, sshd's privilege separation "
-                                   "directory; create it (mode 0755, owner root)"));
+        return fail(FleetMessages::tr("cannot create /run/sshd, sshd's privilege separation "
+                                      "directory; create it (mode 0755, owner root)"));
     return true;
 }
 
@@ -250,7 +252,7 @@ bool LocalFleet::Private::makeKeys(bool hostOnly, const QString &type)
                   QStringLiteral("-C"), QStringLiteral("volley-fleet-host"), QStringLiteral("-f"),
                   hostKey},
                  &err))
-        return fail(QStringLiteral("ssh-keygen failed (%1); install openssh-client").arg(err));
+        return fail(FleetMessages::tr("ssh-keygen failed (%1); install openssh-client").arg(err));
     QProcess fp;
     fp.start(QStringLiteral("ssh-keygen"),
              {QStringLiteral("-l"), QStringLiteral("-E"), QStringLiteral("sha256"),
@@ -266,12 +268,12 @@ bool LocalFleet::Private::makeKeys(bool hostOnly, const QString &type)
                   QStringLiteral("-N"), QString(), QStringLiteral("-C"),
                   QStringLiteral("volley-fleet-user"), QStringLiteral("-f"), userKey},
                  &err))
-        return fail(QStringLiteral("ssh-keygen failed (%1); install openssh-client").arg(err));
+        return fail(FleetMessages::tr("ssh-keygen failed (%1); install openssh-client").arg(err));
     QDir().mkpath(path(QStringLiteral("authorized_keys")));
     const QString authorized = path(QStringLiteral("authorized_keys/") + user);
     QFile::remove(authorized);
     if (!QFile::copy(userKey + QStringLiteral(".pub"), authorized))
-        return fail(QStringLiteral("cannot write %1").arg(authorized));
+        return fail(FleetMessages::tr("cannot write %1").arg(authorized));
     // sshd reads authorized_keys with the user's identity: let the fleet account in.
     QFile::setPermissions(dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                            QFileDevice::ExeOwner | QFileDevice::ReadOther |
@@ -290,19 +292,19 @@ bool LocalFleet::Private::writeConfigs()
 {
     QFile pub(path(QStringLiteral("hostkey.pub")));
     if (!pub.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("host key missing"));
+        return fail(FleetMessages::tr("host key missing"));
     const QByteArray hostPub = pub.readAll().trimmed().split(' ').mid(0, 2).join(' ');
 
     QFile known(path(QStringLiteral("known_hosts")));
     if (!known.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(QStringLiteral("cannot write %1").arg(known.fileName()));
+        return fail(FleetMessages::tr("cannot write %1").arg(known.fileName()));
     for (const QString &a : std::as_const(addresses))
         known.write(QStringLiteral("[%1]:%2 ").arg(a).arg(port).toLatin1() + hostPub + '\n');
     known.close();
 
     QFile client(path(QStringLiteral("ssh_config")));
     if (!client.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(QStringLiteral("cannot write %1").arg(client.fileName()));
+        return fail(FleetMessages::tr("cannot write %1").arg(client.fileName()));
     client.write(QStringLiteral("Host *\n"
                                 "    Port %1\n"
                                 "    User %2\n"
@@ -327,7 +329,7 @@ bool LocalFleet::Private::writeConfigs()
     for (qsizetype first = 0; first < listen.size(); first += kAddressesPerSshd, ++index) {
         QFile cfg(path(QStringLiteral("sshd_config.%1").arg(index)));
         if (!cfg.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(QStringLiteral("cannot write %1").arg(cfg.fileName()));
+            return fail(FleetMessages::tr("cannot write %1").arg(cfg.fileName()));
         QStringList lines;
         lines << QStringLiteral("Port %1").arg(port);
         for (const QString &a : listen.mid(first, kAddressesPerSshd))
@@ -423,7 +425,7 @@ bool LocalFleet::Private::launch()
         const pid_t pid = ::fork();
         if (pid < 0)
             return fail(
-                QStringLiteral("fork failed: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+                FleetMessages::tr("fork failed: %1").arg(QString::fromLocal8Bit(strerror(errno))));
         if (pid == 0) {
             // Only async-signal-safe calls between fork and exec.
             ::setpgid(0, 0);
@@ -461,14 +463,14 @@ bool LocalFleet::Private::launch()
                     QFile log(path(QStringLiteral("sshd.%1.log").arg(i)));
                     log.open(QIODevice::ReadOnly);
                     killAll();
-                    return fail(QStringLiteral("sshd exited at start-up: %1")
+                    return fail(FleetMessages::tr("sshd exited at start-up: %1")
                                     .arg(QString::fromLocal8Bit(log.readAll()).trimmed()));
                 }
             }
             if (deadline.hasExpired()) {
                 killAll();
                 return fail(
-                    QStringLiteral("sshd did not listen on %1:%2 within 15 s").arg(a).arg(port));
+                    FleetMessages::tr("sshd did not listen on %1:%2 within 15 s").arg(a).arg(port));
             }
             QThread::msleep(10);
         }
@@ -520,21 +522,21 @@ bool LocalFleet::start(const Options &options)
     d->options = options;
     d->error.clear();
     if (!QFileInfo(kSshd).isExecutable())
-        return d->fail(QStringLiteral("%1 not found; install the openssh-server package "
-                                      "(apt-get install openssh-server)")
+        return d->fail(FleetMessages::tr("%1 not found; install the openssh-server package "
+                                         "(apt-get install openssh-server)")
                            .arg(kSshd));
     if (QStandardPaths::findExecutable(QStringLiteral("ssh-keygen")).isEmpty())
-        return d->fail(QStringLiteral("ssh-keygen not found; install the openssh-client package "
-                                      "(apt-get install openssh-client)"));
+        return d->fail(FleetMessages::tr("ssh-keygen not found; install the openssh-client package "
+                                         "(apt-get install openssh-client)"));
     if (options.hosts < 1 || options.firstHost < 1 || options.firstHost + options.hosts > 65000)
-        return d->fail(QStringLiteral("a fleet needs 1 to 64,000 hosts"));
+        return d->fail(FleetMessages::tr("a fleet needs 1 to 64,000 hosts"));
     raiseFileLimit();
 
     d->dir =
         std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/volley-fleet-XXXXXX"));
     if (!d->dir->isValid())
         return d->fail(
-            QStringLiteral("cannot create a temporary folder: %1").arg(d->dir->errorString()));
+            FleetMessages::tr("cannot create a temporary folder: %1").arg(d->dir->errorString()));
     if (!d->prepareAccount() || !d->makeKeys(false, options.hostKeyType))
         return false;
     d->addresses.clear();
@@ -544,7 +546,7 @@ bool LocalFleet::start(const Options &options)
     for (int attempt = 0; attempt < 5; ++attempt) {
         d->port = freePort();
         if (d->port == 0)
-            return d->fail(QStringLiteral("no free TCP port on 127.0.0.1"));
+            return d->fail(FleetMessages::tr("no free TCP port on 127.0.0.1"));
         if (d->writeConfigs() && d->launch())
             return true;
         if (!d->error.contains(QLatin1String("Address already in use")))
@@ -556,7 +558,7 @@ bool LocalFleet::start(const Options &options)
 bool LocalFleet::restart(bool newHostKey, const QString &hostKeyType)
 {
     if (!d->dir)
-        return d->fail(QStringLiteral("the fleet was never started"));
+        return d->fail(FleetMessages::tr("the fleet was never started"));
     d->killAll();
     if (newHostKey) {
         // Keep known_hosts as it was: clients must now see a changed key.

@@ -2,6 +2,8 @@
 // Ansible inventories, INI and YAML, into Volley targets.
 #include "inventory/importer_p.h"
 
+#include "trcontexts.h"
+
 #include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
@@ -92,16 +94,16 @@ bool parseAnsibleIni(const QByteArray &data, const QString &file, ImportResult *
             else {
                 kind = Kind::Ignored;
                 noteSkipped(result, file, lineNo,
-                            QStringLiteral("section '[%1]': unknown kind ':%2' (expected :vars "
-                                           "or :children); its lines are skipped")
+                            ImportMessages::tr("section '[%1]': unknown kind ':%2' (expected :vars "
+                                               "or :children); its lines are skipped")
                                 .arg(head, suffix));
                 continue;
             }
             if (group.isEmpty() || group.contains(QLatin1Char(' '))) {
                 kind = Kind::Ignored;
-                noteSkipped(
-                    result, file, lineNo,
-                    QStringLiteral("'%1' is not a group name; its lines are skipped").arg(head));
+                noteSkipped(result, file, lineNo,
+                            ImportMessages::tr("'%1' is not a group name; its lines are skipped")
+                                .arg(head));
                 continue;
             }
             inv.addGroup(group);
@@ -121,8 +123,9 @@ bool parseAnsibleIni(const QByteArray &data, const QString &file, ImportResult *
             const qsizetype colon = line.indexOf(QLatin1Char(':'));
             const qsizetype at = eq >= 0 ? eq : colon;
             if (at <= 0) {
-                noteSkipped(result, file, lineNo,
-                            QStringLiteral("'%1' in [%2:vars] is not key=value").arg(line, group));
+                noteSkipped(
+                    result, file, lineNo,
+                    ImportMessages::tr("'%1' in [%2:vars] is not key=value").arg(line, group));
                 continue;
             }
             inv.groupVars[group].append({line.left(at).trimmed(), unquote(line.mid(at + 1))});
@@ -131,7 +134,8 @@ bool parseAnsibleIni(const QByteArray &data, const QString &file, ImportResult *
         bool unbalanced = false;
         const QStringList words = shellWords(line, &unbalanced);
         if (unbalanced) {
-            noteSkipped(result, file, lineNo, QStringLiteral("unbalanced quotes; line skipped"));
+            noteSkipped(result, file, lineNo,
+                        ImportMessages::tr("unbalanced quotes; line skipped"));
             continue;
         }
         if (words.isEmpty())
@@ -155,7 +159,7 @@ bool parseAnsibleIni(const QByteArray &data, const QString &file, ImportResult *
             const qsizetype eq = words.at(w).indexOf(QLatin1Char('='));
             if (eq <= 0) {
                 noteSkipped(result, file, lineNo,
-                            QStringLiteral("'%1' after host '%2' is not key=value; ignored")
+                            ImportMessages::tr("'%1' after host '%2' is not key=value; ignored")
                                 .arg(words.at(w), words.first()));
                 continue;
             }
@@ -218,7 +222,7 @@ void YamlReader::vars(const YAML::Node &node, QList<QPair<QString, QString>> *ou
         return;
     if (!node.IsMap()) {
         noteSkipped(m_result, m_file, lineOf(node),
-                    QStringLiteral("%1: vars must be a mapping of name: value").arg(where));
+                    ImportMessages::tr("%1: vars must be a mapping of name: value").arg(where));
         return;
     }
     for (const auto &kv : node) {
@@ -234,16 +238,17 @@ bool YamlReader::group(const QString &name, const YAML::Node &node, int depth)
         return false;
     inv.addGroup(name);
     if (depth > 64) {
-        noteSkipped(m_result, m_file, lineOf(node),
-                    QStringLiteral("group '%1' is nested more than 64 deep; skipped").arg(name));
+        noteSkipped(
+            m_result, m_file, lineOf(node),
+            ImportMessages::tr("group '%1' is nested more than 64 deep; skipped").arg(name));
         return true;
     }
     if (!node || node.IsNull())
         return true;
     if (!node.IsMap()) {
-        noteSkipped(
-            m_result, m_file, lineOf(node),
-            QStringLiteral("group '%1' must be a mapping with hosts, vars or children").arg(name));
+        noteSkipped(m_result, m_file, lineOf(node),
+                    ImportMessages::tr("group '%1' must be a mapping with hosts, vars or children")
+                        .arg(name));
         return true;
     }
     for (const auto &kv : node) {
@@ -254,8 +259,8 @@ bool YamlReader::group(const QString &name, const YAML::Node &node, int depth)
                 continue;
             if (!value.IsMap()) {
                 noteSkipped(m_result, m_file, lineOf(value),
-                            QStringLiteral("'hosts' of group '%1' must be a mapping of host "
-                                           "names")
+                            ImportMessages::tr("'hosts' of group '%1' must be a mapping of host "
+                                               "names")
                                 .arg(name));
                 continue;
             }
@@ -270,7 +275,7 @@ bool YamlReader::group(const QString &name, const YAML::Node &node, int depth)
                     continue;
                 }
                 QList<QPair<QString, QString>> hostVars;
-                vars(h.second, &hostVars, QStringLiteral("host '%1'").arg(pattern));
+                vars(h.second, &hostVars, ImportMessages::tr("host '%1'").arg(pattern));
                 for (const QString &n : std::as_const(names)) {
                     AnsibleInventory::Host *host = inv.host(n, lineOf(h.first));
                     if (!host->groups.contains(name))
@@ -279,13 +284,14 @@ bool YamlReader::group(const QString &name, const YAML::Node &node, int depth)
                 }
             }
         } else if (key == QLatin1String("vars")) {
-            vars(value, &inv.groupVars[name], QStringLiteral("group '%1'").arg(name));
+            vars(value, &inv.groupVars[name], ImportMessages::tr("group '%1'").arg(name));
         } else if (key == QLatin1String("children")) {
             if (value.IsNull())
                 continue;
             if (!value.IsMap()) {
-                noteSkipped(m_result, m_file, lineOf(value),
-                            QStringLiteral("'children' of group '%1' must be a mapping").arg(name));
+                noteSkipped(
+                    m_result, m_file, lineOf(value),
+                    ImportMessages::tr("'children' of group '%1' must be a mapping").arg(name));
                 continue;
             }
             for (const auto &c : value) {
@@ -296,10 +302,11 @@ bool YamlReader::group(const QString &name, const YAML::Node &node, int depth)
                     return false;
             }
         } else {
-            noteSkipped(m_result, m_file, lineOf(kv.first),
-                        QStringLiteral("unknown key '%1' in group '%2' (expected hosts, vars or "
-                                       "children); skipped")
-                            .arg(key, name));
+            noteSkipped(
+                m_result, m_file, lineOf(kv.first),
+                ImportMessages::tr("unknown key '%1' in group '%2' (expected hosts, vars or "
+                                   "children); skipped")
+                    .arg(key, name));
         }
     }
     return true;
@@ -320,8 +327,8 @@ bool parseAnsibleYaml(const QByteArray &data, const QString &file, ImportResult 
             return true;
         }
         if (!root.IsMap()) {
-            *error = QStringLiteral("%1:%2: an Ansible YAML inventory is a mapping of groups "
-                                    "(usually starting with 'all:')")
+            *error = ImportMessages::tr("%1:%2: an Ansible YAML inventory is a mapping of groups "
+                                        "(usually starting with 'all:')")
                          .arg(file)
                          .arg(root.Mark().line + 1);
             return false;
@@ -329,14 +336,14 @@ bool parseAnsibleYaml(const QByteArray &data, const QString &file, ImportResult 
         for (const auto &kv : root) {
             const QString name = QString::fromStdString(kv.first.Scalar());
             if (!reader.group(name, kv.second, 0)) {
-                *error = QStringLiteral("%1: the inventory is too large or too deeply aliased "
-                                        "to read")
+                *error = ImportMessages::tr("%1: the inventory is too large or too deeply aliased "
+                                            "to read")
                              .arg(file);
                 return false;
             }
         }
     } catch (const YAML::Exception &e) {
-        *error = QStringLiteral("%1:%2: not valid YAML: %3")
+        *error = ImportMessages::tr("%1:%2: not valid YAML: %3")
                      .arg(file)
                      .arg(e.mark.line + 1)
                      .arg(QString::fromStdString(e.msg));

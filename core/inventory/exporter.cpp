@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inventory/importer.h"
 
+#include "trcontexts.h"
+
 #include <QJsonDocument>
 #include <QSet>
 
@@ -125,7 +127,7 @@ bool write(const Inventory &inventory, InventoryFormat format, QByteArray *out, 
         *out = toList(inventory);
         return true;
     default:
-        *error = QStringLiteral("cannot export as %1; use json, ansible-ini or list")
+        *error = InventoryMessages::tr("cannot export as %1; use json, ansible-ini or list")
                      .arg(formatName(format));
         return false;
     }

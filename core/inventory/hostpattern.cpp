@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inventory/hostpattern.h"
 
+#include "trcontexts.h"
+
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -78,11 +80,11 @@ private:
     bool fail(const QString &why, qsizetype column = -1)
     {
         if (column > 0)
-            m_error = QStringLiteral("host pattern '%1': %2 (at column %3)")
+            m_error = HostPatternMessages::tr("host pattern '%1': %2 (at column %3)")
                           .arg(m_pattern, why)
                           .arg(column);
         else
-            m_error = QStringLiteral("host pattern '%1': %2").arg(m_pattern, why);
+            m_error = HostPatternMessages::tr("host pattern '%1': %2").arg(m_pattern, why);
         return false;
     }
     bool split(QList<Element> *elements);
@@ -111,7 +113,8 @@ bool Expander::split(QList<Element> *elements)
         e.text = raw.trimmed();
         e.column = start + lead + 1;
         if (e.text.isEmpty()) {
-            return fail(QStringLiteral("empty element; remove the extra comma"), start + 1);
+            return fail(HostPatternMessages::tr("empty element; remove the extra comma"),
+                        start + 1);
         }
         elements->append(e);
         return true;
@@ -135,25 +138,26 @@ bool Expander::parseRanges(const QString &inner, qsizetype column, QList<Range> 
 {
     const QString quoted = QLatin1Char('[') + inner + QLatin1Char(']');
     if (inner.isEmpty())
-        return fail(QStringLiteral("empty range '[]'; write e.g. [1-3]"), column);
+        return fail(HostPatternMessages::tr("empty range '[]'; write e.g. [1-3]"), column);
     qsizetype offset = 0;
     for (const QString &part : inner.split(QLatin1Char(','))) {
         const qsizetype partColumn = column + 1 + offset;
         offset += part.size() + 1;
         if (part.isEmpty())
-            return fail(
-                QStringLiteral("empty item in range '%1'; remove the extra comma").arg(quoted),
-                partColumn);
+            return fail(HostPatternMessages::tr("empty item in range '%1'; remove the extra comma")
+                            .arg(quoted),
+                        partColumn);
         const qsizetype dash = part.indexOf(QLatin1Char('-'));
         const QString loText = dash < 0 ? part : part.left(dash);
         const QString hiText = dash < 0 ? part : part.mid(dash + 1);
         if (!allDigits(loText) || !allDigits(hiText))
-            return fail(QStringLiteral("'%1' in range '%2' is not a number or low-high pair "
-                                       "of numbers, e.g. [1-3,7]")
-                            .arg(part, quoted),
-                        partColumn);
+            return fail(
+                HostPatternMessages::tr("'%1' in range '%2' is not a number or low-high pair "
+                                        "of numbers, e.g. [1-3,7]")
+                    .arg(part, quoted),
+                partColumn);
         if (loText.size() > kMaxDigits || hiText.size() > kMaxDigits)
-            return fail(QStringLiteral("'%1' in range '%2' has more than %3 digits")
+            return fail(HostPatternMessages::tr("'%1' in range '%2' has more than %3 digits")
                             .arg(part, quoted)
                             .arg(kMaxDigits),
                         partColumn);
@@ -161,17 +165,18 @@ bool Expander::parseRanges(const QString &inner, qsizetype column, QList<Range> 
         r.lo = loText.toLongLong();
         r.hi = hiText.toLongLong();
         if (r.lo > r.hi)
-            return fail(
-                QStringLiteral("reversed range '%1'; write the low number first, e.g. [%2-%3]")
-                    .arg(part, hiText, loText),
-                partColumn);
+            return fail(HostPatternMessages::tr(
+                            "reversed range '%1'; write the low number first, e.g. [%2-%3]")
+                            .arg(part, hiText, loText),
+                        partColumn);
         if (hasLeadingZero(loText))
             r.width = int(loText.size());
         if (hasLeadingZero(hiText) && hiText.size() != loText.size())
-            return fail(QStringLiteral("range '%1' pads its ends to different widths; write "
-                                       "both with the same number of digits, e.g. [%2-%3]")
-                            .arg(part, padded(r.lo, int(hiText.size())), hiText),
-                        partColumn);
+            return fail(
+                HostPatternMessages::tr("range '%1' pads its ends to different widths; write "
+                                        "both with the same number of digits, e.g. [%2-%3]")
+                    .arg(part, padded(r.lo, int(hiText.size())), hiText),
+                partColumn);
         ranges->append(r);
     }
     return true;
@@ -187,10 +192,10 @@ bool Expander::parseElement(const Element &e, qsizetype from, QList<Segment> *se
         if (c == QLatin1Char('[')) {
             const qsizetype close = s.indexOf(QLatin1Char(']'), i + 1);
             if (close < 0)
-                return fail(QStringLiteral("'[' has no closing ']'"), column);
+                return fail(HostPatternMessages::tr("'[' has no closing ']'"), column);
             const QString inner = s.mid(i + 1, close - i - 1);
             if (inner.contains(QLatin1Char('[')))
-                return fail(QStringLiteral("ranges cannot nest ('[' inside '[...]')"),
+                return fail(HostPatternMessages::tr("ranges cannot nest ('[' inside '[...]')"),
                             column + inner.indexOf(QLatin1Char('[')) + 1);
             if (inner.contains(QLatin1Char(':'))) {
                 // An IPv6 literal such as [::1] or [fe80::1]:2222, kept as written.
@@ -206,14 +211,15 @@ bool Expander::parseElement(const Element &e, qsizetype from, QList<Segment> *se
             segments->append(range);
             i = close;
         } else if (c == QLatin1Char(']')) {
-            return fail(QStringLiteral("']' without an opening '['"), column);
+            return fail(HostPatternMessages::tr("']' without an opening '['"), column);
         } else if (c.isSpace()) {
-            return fail(QStringLiteral("space inside '%1'; separate names with commas").arg(s),
-                        column);
+            return fail(
+                HostPatternMessages::tr("space inside '%1'; separate names with commas").arg(s),
+                column);
         } else if (const QChar::Category cat = c.category();
                    cat == QChar::Other_Control || cat == QChar::Other_Format ||
                    cat == QChar::Other_Surrogate || cat == QChar::Other_NotAssigned) {
-            return fail(QStringLiteral("invisible character U+%1; retype the pattern")
+            return fail(HostPatternMessages::tr("invisible character U+%1; retype the pattern")
                             .arg(c.unicode(), 4, 16, QLatin1Char('0')),
                         column);
         } else {
@@ -236,11 +242,12 @@ bool Expander::generate(const QList<Segment> &segments, const Element &e, QStrin
             break; // stop before the product can overflow
     }
     if (m_produced + total > m_options.maxNames)
-        return fail(QStringLiteral("'%1' would expand past %2 names; split it into smaller "
-                                   "patterns")
-                        .arg(e.text)
-                        .arg(m_options.maxNames),
-                    e.column);
+        return fail(
+            HostPatternMessages::tr("'%1' would expand past %2 names; split it into smaller "
+                                    "patterns")
+                .arg(e.text)
+                .arg(m_options.maxNames),
+            e.column);
     m_produced += total;
 
     // An odometer over the ranges: one index per range segment.
@@ -283,11 +290,12 @@ bool Expander::expandElement(const Element &e, QStringList *names)
     if (!parseElement(e, group ? 1 : 0, &segments))
         return false;
     if (group && segments.isEmpty())
-        return fail(QStringLiteral("'@' needs a group name, e.g. @web"), e.column);
+        return fail(HostPatternMessages::tr("'@' needs a group name, e.g. @web"), e.column);
     if (group && !e.text.at(1).isLetterOrNumber() && e.text.at(1) != QLatin1Char('_') &&
         e.text.at(1) != QLatin1Char('['))
-        return fail(QStringLiteral("a group name starts with a letter, digit or '_', e.g. @web"),
-                    e.column + 1);
+        return fail(
+            HostPatternMessages::tr("a group name starts with a letter, digit or '_', e.g. @web"),
+            e.column + 1);
     QStringList expanded;
     if (!generate(segments, e, &expanded))
         return false;
@@ -296,10 +304,11 @@ bool Expander::expandElement(const Element &e, QStringList *names)
         return true;
     }
     if (!m_options.resolveGroup)
-        return fail(QStringLiteral("group '@%1' cannot be resolved here: groups come from the "
-                                   "saved inventory (volley-cli inventory import)")
-                        .arg(expanded.first()),
-                    e.column);
+        return fail(
+            HostPatternMessages::tr("group '@%1' cannot be resolved here: groups come from the "
+                                    "saved inventory (volley-cli inventory import)")
+                .arg(expanded.first()),
+            e.column);
     for (const QString &groupName : std::as_const(expanded)) {
         QStringList members;
         QString why;
@@ -307,7 +316,7 @@ bool Expander::expandElement(const Element &e, QStringList *names)
             return fail(why, e.column);
         m_produced += members.size();
         if (m_produced > m_options.maxNames)
-            return fail(QStringLiteral("'@%1' would take the list past %2 names")
+            return fail(HostPatternMessages::tr("'@%1' would take the list past %2 names")
                             .arg(groupName)
                             .arg(m_options.maxNames),
                         e.column);
@@ -321,7 +330,8 @@ bool Expander::run(QStringList *out, QString *error)
     out->clear();
     QList<Element> elements;
     if (m_pattern.trimmed().isEmpty()) {
-        *error = QStringLiteral("empty host pattern; give names such as web[01-20].lab,db1");
+        *error =
+            HostPatternMessages::tr("empty host pattern; give names such as web[01-20].lab,db1");
         return false;
     }
     if (!split(&elements)) {
@@ -336,7 +346,8 @@ bool Expander::run(QStringList *out, QString *error)
             e.text.remove(0, 1);
             ++e.column;
             if (e.text.isEmpty() || e.text.startsWith(QLatin1Char('!'))) {
-                fail(QStringLiteral("'!' must be followed by a name to exclude, e.g. !web07"),
+                fail(HostPatternMessages::tr(
+                         "'!' must be followed by a name to exclude, e.g. !web07"),
                      e.column - 1);
                 *error = m_error;
                 return false;

@@ -4,6 +4,7 @@
 #include "inventory/hostpattern.h"
 #include "inventory/importer_p.h"
 #include "inventory/inventorystore.h"
+#include "trcontexts.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -72,7 +73,7 @@ bool parseList(const QByteArray &data, const QString &file, ImportResult *result
                 }
                 if (firstLine.contains(t.name)) {
                     detail::noteSkipped(result, file, lineNo,
-                                        QStringLiteral("'%1' is a duplicate of line %2")
+                                        ImportMessages::tr("'%1' is a duplicate of line %2")
                                             .arg(t.name)
                                             .arg(firstLine.value(t.name)));
                     continue;
@@ -168,8 +169,8 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
                                   records.first().fields.first().startsWith(QLatin1Char('#'))))
         records.removeFirst();
     if (records.isEmpty()) {
-        *error = QStringLiteral("%1: empty CSV file; the first line must be a header such as "
-                                "name,address,port,user,groups,tags,command")
+        *error = ImportMessages::tr("%1: empty CSV file; the first line must be a header such as "
+                                    "name,address,port,user,groups,tags,command")
                      .arg(file);
         return false;
     }
@@ -221,8 +222,8 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
         names.append(h.trimmed());
     }
     if (!columns.contains(Name) && !columns.contains(Address)) {
-        *error = QStringLiteral("%1:%2: the header needs a 'name' or 'address' column, e.g. "
-                                "name,address,port,user,groups,tags,command (found: %3)")
+        *error = ImportMessages::tr("%1:%2: the header needs a 'name' or 'address' column, e.g. "
+                                    "name,address,port,user,groups,tags,command (found: %3)")
                      .arg(file)
                      .arg(head.line)
                      .arg(names.join(QLatin1Char(',')));
@@ -231,8 +232,8 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
     for (qsizetype c = 0; c < columns.size(); ++c) {
         if (columns.at(c) == Other && !names.at(c).isEmpty())
             detail::noteSkipped(result, file, head.line,
-                                QStringLiteral("unknown column '%1': its values are kept as "
-                                               "vars")
+                                ImportMessages::tr("unknown column '%1': its values are kept as "
+                                                   "vars")
                                     .arg(names.at(c)));
     }
     QHash<QString, int> firstLine;
@@ -249,8 +250,8 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
             const QString v = rec.fields.at(c);
             if (c >= columns.size()) {
                 if (!v.trimmed().isEmpty())
-                    bad = QStringLiteral("more fields than the header has columns; quote "
-                                         "values that contain '%1'")
+                    bad = ImportMessages::tr("more fields than the header has columns; quote "
+                                             "values that contain '%1'")
                               .arg(sep);
                 continue;
             }
@@ -266,7 +267,8 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
                     bool ok = false;
                     t.port = v.trimmed().toInt(&ok);
                     if (!ok || t.port < 1 || t.port > 65535)
-                        bad = QStringLiteral("port '%1' is not a number from 1 to 65535").arg(v);
+                        bad =
+                            ImportMessages::tr("port '%1' is not a number from 1 to 65535").arg(v);
                 }
                 break;
             case User:
@@ -296,7 +298,7 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
                 if (v.trimmed() == QLatin1String("local"))
                     t.transport = Transport::Local;
                 else if (!v.trimmed().isEmpty() && v.trimmed() != QLatin1String("ssh"))
-                    bad = QStringLiteral("transport '%1' is neither ssh nor local").arg(v);
+                    bad = ImportMessages::tr("transport '%1' is neither ssh nor local").arg(v);
                 break;
             case Other:
                 if (!v.isEmpty() && !names.at(c).isEmpty())
@@ -307,7 +309,7 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
         if (name.isEmpty())
             name = address;
         if (bad.isEmpty() && name.isEmpty())
-            bad = QStringLiteral("no name and no address");
+            bad = ImportMessages::tr("no name and no address");
         if (bad.isEmpty()) {
             // "root@web01:2222" in one cell is read the way -H reads it.
             Target spec;
@@ -331,7 +333,7 @@ bool parseCsv(const QByteArray &data, const QString &file, ImportResult *result,
         }
         if (firstLine.contains(t.name)) {
             detail::noteSkipped(result, file, rec.line,
-                                QStringLiteral("'%1' is a duplicate of line %2")
+                                ImportMessages::tr("'%1' is a duplicate of line %2")
                                     .arg(t.name)
                                     .arg(firstLine.value(t.name)));
             continue;
@@ -365,10 +367,10 @@ bool parseJson(const QByteArray &data, const QString &file, ImportResult *result
             else if (list.at(i).isObject())
                 ok = targetFromJson(list.at(i).toObject(), &t, &why);
             else
-                why = QStringLiteral("an entry must be a name or an object");
+                why = ImportMessages::tr("an entry must be a name or an object");
             if (!ok) {
                 detail::noteSkipped(result, file, 0,
-                                    QStringLiteral("entry #%1: %2").arg(i + 1).arg(why));
+                                    ImportMessages::tr("entry #%1: %2").arg(i + 1).arg(why));
                 continue;
             }
             inv.add(t);
@@ -402,24 +404,25 @@ bool parseKnownHosts(const QByteArray &data, const QString &file, ImportResult *
         const QStringList fields = text.split(blanks, Qt::SkipEmptyParts);
         if (fields.first().startsWith(QLatin1Char('@'))) {
             detail::noteSkipped(result, file, lineNo,
-                                QStringLiteral("'%1' line: not a host").arg(fields.first()));
+                                ImportMessages::tr("'%1' line: not a host").arg(fields.first()));
             continue;
         }
         if (fields.size() < 3) {
             detail::noteSkipped(result, file, lineNo,
-                                QStringLiteral("expected 'HOSTS KEYTYPE KEY'"));
+                                ImportMessages::tr("expected 'HOSTS KEYTYPE KEY'"));
             continue;
         }
         QStringList names;
         QStringList left;
         for (const QString &entry : fields.first().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (entry.startsWith(QLatin1String("|1|"))) {
-                left.append(QStringLiteral("a hashed name (HashKnownHosts) cannot be read back"));
+                left.append(
+                    ImportMessages::tr("a hashed name (HashKnownHosts) cannot be read back"));
                 continue;
             }
             if (entry.contains(QLatin1Char('*')) || entry.contains(QLatin1Char('?')) ||
                 entry.startsWith(QLatin1Char('!'))) {
-                left.append(QStringLiteral("'%1' is a wildcard pattern").arg(entry));
+                left.append(ImportMessages::tr("'%1' is a wildcard pattern").arg(entry));
                 continue;
             }
             // "[host]:port" is how known_hosts writes non-default ports.
@@ -446,11 +449,11 @@ bool parseKnownHosts(const QByteArray &data, const QString &file, ImportResult *
             continue;
         }
         if (names.size() > 1)
-            t.note =
-                QStringLiteral("also known as %1").arg(names.mid(1).join(QStringLiteral(", ")));
+            t.note = ImportMessages::tr("also known as %1")
+                         .arg(names.mid(1).join(ImportMessages::tr(", ")));
         if (firstLine.contains(t.name)) {
             detail::noteSkipped(result, file, lineNo,
-                                QStringLiteral("'%1' is a duplicate of line %2 (another key)")
+                                ImportMessages::tr("'%1' is a duplicate of line %2 (another key)")
                                     .arg(t.name)
                                     .arg(firstLine.value(t.name)));
             continue;
@@ -530,15 +533,15 @@ QString describe(const Target &t)
     }
     QStringList extra;
     if (!t.groups.isEmpty())
-        extra.append(QStringLiteral("groups ") + t.groups.join(QLatin1Char(',')));
+        extra.append(ImportMessages::tr("groups %1").arg(t.groups.join(QLatin1Char(','))));
     if (!t.tags.isEmpty())
-        extra.append(QStringLiteral("tags ") + t.tags.join(QLatin1Char(',')));
+        extra.append(ImportMessages::tr("tags %1").arg(t.tags.join(QLatin1Char(','))));
     if (!t.identityFiles.isEmpty())
-        extra.append(QStringLiteral("key ") + t.identityFiles.join(QLatin1Char(',')));
+        extra.append(ImportMessages::tr("key %1").arg(t.identityFiles.join(QLatin1Char(','))));
     if (!t.proxyJump.isEmpty())
-        extra.append(QStringLiteral("via ") + t.proxyJump);
+        extra.append(ImportMessages::tr("via %1").arg(t.proxyJump));
     if (!t.vars.isEmpty())
-        extra.append(QStringLiteral("vars ") + t.vars.keys().join(QLatin1Char(',')));
+        extra.append(ImportMessages::tr("vars %1").arg(t.vars.keys().join(QLatin1Char(','))));
     QString out = t.name + QStringLiteral(" -> ") + s;
     if (!extra.isEmpty())
         out += QStringLiteral(" (") + extra.join(QStringLiteral("; ")) + QLatin1Char(')');
@@ -563,7 +566,7 @@ bool applyAnsibleVar(Target *t, const QString &key, const QString &value, QStrin
         bool ok = false;
         const int port = value.toInt(&ok);
         if (!ok || port < 1 || port > 65535) {
-            *why = QStringLiteral("%1=%2 is not a port from 1 to 65535").arg(key, value);
+            *why = ImportMessages::tr("%1=%2 is not a port from 1 to 65535").arg(key, value);
             return false;
         }
         t->port = port;
@@ -607,13 +610,13 @@ bool expandAnsibleRange(const QString &pattern, QStringList *out, QString *error
     }
     const qsizetype close = pattern.indexOf(QLatin1Char(']'), open);
     if (close < 0) {
-        *error = QStringLiteral("'%1': '[' without ']'").arg(pattern);
+        *error = ImportMessages::tr("'%1': '[' without ']'").arg(pattern);
         return false;
     }
     const QStringList parts = pattern.mid(open + 1, close - open - 1).split(QLatin1Char(':'));
     if (parts.size() < 2 || parts.size() > 3) {
-        *error = QStringLiteral("'%1': a range is [start:end] or [start:end:step], e.g. "
-                                "web[01:20]")
+        *error = ImportMessages::tr("'%1': a range is [start:end] or [start:end:step], e.g. "
+                                    "web[01:20]")
                      .arg(pattern);
         return false;
     }
@@ -623,7 +626,7 @@ bool expandAnsibleRange(const QString &pattern, QStringList *out, QString *error
         bool ok = false;
         step = parts.at(2).toInt(&ok);
         if (!ok || step < 1) {
-            *error = QStringLiteral("'%1': the step must be a positive number").arg(pattern);
+            *error = ImportMessages::tr("'%1': the step must be a positive number").arg(pattern);
             return false;
         }
     }
@@ -635,11 +638,12 @@ bool expandAnsibleRange(const QString &pattern, QStringList *out, QString *error
     const qint64 hi = b.toLongLong(&okB);
     if (okA && okB && a.size() <= 9 && b.size() <= 9) {
         if (lo > hi || lo < 0) {
-            *error = QStringLiteral("'%1': reversed range; write the low end first").arg(pattern);
+            *error =
+                ImportMessages::tr("'%1': reversed range; write the low end first").arg(pattern);
             return false;
         }
         if ((hi - lo) / step >= HostPattern::kMaxNames) {
-            *error = QStringLiteral("'%1' would expand past %2 names")
+            *error = ImportMessages::tr("'%1' would expand past %2 names")
                          .arg(pattern)
                          .arg(HostPattern::kMaxNames);
             return false;
@@ -653,7 +657,7 @@ bool expandAnsibleRange(const QString &pattern, QStringList *out, QString *error
         for (char16_t c = a.at(0).unicode(); c <= b.at(0).unicode(); c += char16_t(step))
             values.append(QString(QChar(c)));
     } else {
-        *error = QStringLiteral("'%1': '[%2]' is not a numeric or letter range")
+        *error = ImportMessages::tr("'%1': '[%2]' is not a numeric or letter range")
                      .arg(pattern, parts.join(QLatin1Char(':')));
         return false;
     }
@@ -661,7 +665,7 @@ bool expandAnsibleRange(const QString &pattern, QStringList *out, QString *error
     if (!expandAnsibleRange(pattern.mid(close + 1), &tails, error))
         return false;
     if (qint64(values.size()) * tails.size() > HostPattern::kMaxNames) {
-        *error = QStringLiteral("'%1' would expand past %2 names")
+        *error = ImportMessages::tr("'%1' would expand past %2 names")
                      .arg(pattern)
                      .arg(HostPattern::kMaxNames);
         return false;
@@ -739,7 +743,7 @@ void AnsibleInventory::finish(const QString &file, ImportResult *result) const
         if (h.name.isEmpty() || h.name.contains(blank)) {
             noteSkipped(
                 result, file, h.line,
-                QStringLiteral("'%1' is not a host name (empty or with blanks)").arg(h.name));
+                ImportMessages::tr("'%1' is not a host name (empty or with blanks)").arg(h.name));
             continue;
         }
         QSet<QString> reach{QStringLiteral("all")};
@@ -762,7 +766,7 @@ void AnsibleInventory::finish(const QString &file, ImportResult *result) const
             for (const auto &kv : groupVars.value(g)) {
                 QString why;
                 if (!applyAnsibleVar(&t, kv.first, kv.second, &why) && bad.isEmpty())
-                    bad = QStringLiteral("group '%1': %2").arg(g, why);
+                    bad = ImportMessages::tr("group '%1': %2").arg(g, why);
             }
         }
         for (const auto &kv : h.vars) {
@@ -775,7 +779,7 @@ void AnsibleInventory::finish(const QString &file, ImportResult *result) const
         else if (t.address.isEmpty()) // "ansible_host:" with no value
             t.address = t.name;
         if (!bad.isEmpty()) {
-            noteSkipped(result, file, h.line, QStringLiteral("host '%1': %2").arg(h.name, bad));
+            noteSkipped(result, file, h.line, ImportMessages::tr("host '%1': %2").arg(h.name, bad));
             continue;
         }
         result->inventory.add(t);
@@ -807,20 +811,22 @@ InventoryFormat detect(const QString &fileName, const QByteArray &data, QString 
         return f;
     };
     if (suffix == QLatin1String("json"))
-        return by(InventoryFormat::Json, QStringLiteral("the file name ends in .json"));
+        return by(InventoryFormat::Json, ImportMessages::tr("the file name ends in .json"));
     if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv"))
-        return by(InventoryFormat::Csv, QStringLiteral("the file name ends in .%1").arg(suffix));
+        return by(InventoryFormat::Csv,
+                  ImportMessages::tr("the file name ends in .%1").arg(suffix));
     if (suffix == QLatin1String("yml") || suffix == QLatin1String("yaml"))
         return by(InventoryFormat::AnsibleYaml,
-                  QStringLiteral("the file name ends in .%1").arg(suffix));
+                  ImportMessages::tr("the file name ends in .%1").arg(suffix));
     if (suffix == QLatin1String("ini"))
-        return by(InventoryFormat::AnsibleIni, QStringLiteral("the file name ends in .ini"));
+        return by(InventoryFormat::AnsibleIni, ImportMessages::tr("the file name ends in .ini"));
     if (base.startsWith(QLatin1String("known_hosts")))
-        return by(InventoryFormat::KnownHosts, QStringLiteral("the file is called known_hosts"));
+        return by(InventoryFormat::KnownHosts,
+                  ImportMessages::tr("the file is called known_hosts"));
     if (base == QLatin1String("ssh_config") ||
         (base == QLatin1String("config") && info.absolutePath().endsWith(QLatin1String(".ssh"))))
         return by(InventoryFormat::SshConfig,
-                  QStringLiteral("the file is called %1").arg(info.fileName()));
+                  ImportMessages::tr("the file is called %1").arg(info.fileName()));
 
     static const QRegularExpression sshKeyword(
         QStringLiteral("^(host|match|include|hostname|user|port|identityfile|proxyjump)(\\s|=)"),
@@ -836,43 +842,43 @@ InventoryFormat detect(const QString &fileName, const QByteArray &data, QString 
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')) ||
             line.startsWith(QLatin1Char(';')))
             continue;
-        const QString where = QStringLiteral("line %1 ('%2')").arg(i + 1).arg(line.left(40));
+        const QString where = ImportMessages::tr("line %1 ('%2')").arg(i + 1).arg(line.left(40));
         if (line.startsWith(QLatin1Char('{')) ||
             (line.startsWith(QLatin1Char('[')) && QStringView(line).mid(1).trimmed().size() > 0 &&
              QStringLiteral("\"{]").contains(QStringView(line).mid(1).trimmed().at(0))))
             return by(InventoryFormat::Json,
-                      QStringLiteral("%1 starts a JSON document").arg(where));
+                      ImportMessages::tr("%1 starts a JSON document").arg(where));
         if (line == QLatin1String("---") || yamlKey.match(line).hasMatch())
             return by(InventoryFormat::AnsibleYaml,
-                      QStringLiteral("%1 looks like YAML").arg(where));
+                      ImportMessages::tr("%1 looks like YAML").arg(where));
         if (sshKeyword.match(line).hasMatch())
             return by(InventoryFormat::SshConfig,
-                      QStringLiteral("%1 is an ssh_config keyword").arg(where));
+                      ImportMessages::tr("%1 is an ssh_config keyword").arg(where));
         if (iniSection.match(line).hasMatch())
             return by(InventoryFormat::AnsibleIni,
-                      QStringLiteral("%1 is an INI section").arg(where));
+                      ImportMessages::tr("%1 is an INI section").arg(where));
         const QStringList fields = line.split(blanks, Qt::SkipEmptyParts);
         if (line.startsWith(QLatin1String("|1|")) ||
             line.startsWith(QLatin1String("@cert-authority")) ||
             line.startsWith(QLatin1String("@revoked")) ||
             (fields.size() >= 3 && keyType.match(fields.at(1)).hasMatch()))
             return by(InventoryFormat::KnownHosts,
-                      QStringLiteral("%1 is a known_hosts entry").arg(where));
+                      ImportMessages::tr("%1 is a known_hosts entry").arg(where));
         if (line.contains(QLatin1String("ansible_")))
             return by(InventoryFormat::AnsibleIni,
-                      QStringLiteral("%1 sets Ansible variables").arg(where));
+                      ImportMessages::tr("%1 sets Ansible variables").arg(where));
         const QString lower = line.toLower();
         static const QRegularExpression headerWord(
             QStringLiteral("(^|[,;\\t\"])\\s*(name|address|host|hostname)\\s*\"?($|[,;\\t])"));
         if (headerWord.match(lower).hasMatch() &&
             (line.contains(QLatin1Char(',')) || line.contains(QLatin1Char(';')) ||
              line.contains(QLatin1Char('\t'))))
-            return by(InventoryFormat::Csv, QStringLiteral("%1 is a CSV header").arg(where));
-        return by(
-            InventoryFormat::List,
-            QStringLiteral("%1 is not in a structured format, so one pattern per line").arg(where));
+            return by(InventoryFormat::Csv, ImportMessages::tr("%1 is a CSV header").arg(where));
+        return by(InventoryFormat::List,
+                  ImportMessages::tr("%1 is not in a structured format, so one pattern per line")
+                      .arg(where));
     }
-    return by(InventoryFormat::List, QStringLiteral("the file has no entries"));
+    return by(InventoryFormat::List, ImportMessages::tr("the file has no entries"));
 }
 
 bool parse(const QByteArray &data, const QString &fileName, InventoryFormat format,
@@ -906,11 +912,12 @@ bool importFile(const QString &path, InventoryFormat format, ImportResult *resul
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read hosts file '%1': %2").arg(path, file.errorString());
+        *error =
+            ImportMessages::tr("cannot read hosts file '%1': %2").arg(path, file.errorString());
         return false;
     }
     if (file.size() > kMaxFileSize) {
-        *error = QStringLiteral("hosts file '%1' is larger than %2 MiB; is it the right file?")
+        *error = ImportMessages::tr("hosts file '%1' is larger than %2 MiB; is it the right file?")
                      .arg(path)
                      .arg(kMaxFileSize / (1024 * 1024));
         return false;

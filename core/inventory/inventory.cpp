@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inventory/inventory.h"
 
+#include "trcontexts.h"
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -29,12 +31,12 @@ bool readStringList(const QJsonObject &json, const QString &key, QStringList *ou
     if (v.isUndefined())
         return true;
     if (!v.isArray()) {
-        *error = QStringLiteral("'%1' must be a list of strings").arg(key);
+        *error = InventoryMessages::tr("'%1' must be a list of strings").arg(key);
         return false;
     }
     for (const QJsonValue &item : v.toArray()) {
         if (!item.isString()) {
-            *error = QStringLiteral("'%1' must be a list of strings").arg(key);
+            *error = InventoryMessages::tr("'%1' must be a list of strings").arg(key);
             return false;
         }
         out->append(item.toString());
@@ -48,7 +50,7 @@ bool readString(const QJsonObject &json, const QString &key, QString *out, QStri
     if (v.isUndefined())
         return true;
     if (!v.isString()) {
-        *error = QStringLiteral("'%1' must be a string").arg(key);
+        *error = InventoryMessages::tr("'%1' must be a string").arg(key);
         return false;
     }
     *out = v.toString();
@@ -164,12 +166,13 @@ bool Inventory::members(const QString &group, QList<Target> *out, QString *error
     out->clear();
     if (!hasGroup(group)) {
         QStringList known = groupNames();
-        *error = known.isEmpty()
-                     ? QStringLiteral("no group '%1': the saved inventory has no groups; import "
-                                      "some with volley-cli inventory import FILE")
-                           .arg(group)
-                     : QStringLiteral("no group '%1' in the saved inventory (groups: %2)")
-                           .arg(group, known.join(QStringLiteral(", ")));
+        *error =
+            known.isEmpty()
+                ? InventoryMessages::tr("no group '%1': the saved inventory has no groups; import "
+                                        "some with volley-cli inventory import FILE")
+                      .arg(group)
+                : InventoryMessages::tr("no group '%1' in the saved inventory (groups: %2)")
+                      .arg(group, known.join(QStringLiteral(", ")));
         return false;
     }
     // Collect the group and its descendants; a cycle (a child of itself) just stops.
@@ -255,7 +258,7 @@ bool targetFromJson(const QJsonObject &o, Target *out, QString *error)
     Target t;
     if (!o.value(QStringLiteral("name")).isString() ||
         o.value(QStringLiteral("name")).toString().trimmed().isEmpty()) {
-        *error = QStringLiteral("a target needs a non-empty string 'name'");
+        *error = InventoryMessages::tr("a target needs a non-empty string 'name'");
         return false;
     }
     t.name = o.value(QStringLiteral("name")).toString();
@@ -265,14 +268,14 @@ bool targetFromJson(const QJsonObject &o, Target *out, QString *error)
     if (transport == QLatin1String("local"))
         t.transport = Transport::Local;
     else if (transport != QLatin1String("ssh")) {
-        *error = QStringLiteral("'transport' is '%1'; use 'ssh' or 'local'").arg(transport);
+        *error = InventoryMessages::tr("'transport' is '%1'; use 'ssh' or 'local'").arg(transport);
         return false;
     }
     const QJsonValue port = o.value(QStringLiteral("port"));
     if (!port.isUndefined()) {
         const double p = port.toDouble(-1);
         if (!port.isDouble() || p < 1 || p > 65535 || p != int(p)) {
-            *error = QStringLiteral("'port' must be a number from 1 to 65535");
+            *error = InventoryMessages::tr("'port' must be a number from 1 to 65535");
             return false;
         }
         t.port = int(p);
@@ -290,7 +293,7 @@ bool targetFromJson(const QJsonObject &o, Target *out, QString *error)
     const QJsonValue vars = o.value(QStringLiteral("vars"));
     if (!vars.isUndefined()) {
         if (!vars.isObject()) {
-            *error = QStringLiteral("'vars' must be an object of strings");
+            *error = InventoryMessages::tr("'vars' must be an object of strings");
             return false;
         }
         const QJsonObject v = vars.toObject();
@@ -302,8 +305,8 @@ bool targetFromJson(const QJsonObject &o, Target *out, QString *error)
             else if (val.isDouble() || val.isBool())
                 t.vars.insert(it.key(), val.toVariant().toString());
             else {
-                *error =
-                    QStringLiteral("var '%1' must be a string, number or boolean").arg(it.key());
+                *error = InventoryMessages::tr("var '%1' must be a string, number or boolean")
+                             .arg(it.key());
                 return false;
             }
         }
@@ -339,7 +342,7 @@ bool Inventory::fromJson(const QJsonObject &doc, Inventory *out, QString *error)
     Inventory inv;
     const QJsonValue version = doc.value(QStringLiteral("schemaVersion"));
     if (version.toInt(-1) != kSchemaVersion) {
-        *error = QStringLiteral("schemaVersion is %1, expected %2")
+        *error = InventoryMessages::tr("schemaVersion is %1, expected %2")
                      .arg(version.isUndefined() ? QStringLiteral("missing")
                                                 : version.toVariant().toString())
                      .arg(kSchemaVersion);
@@ -347,7 +350,7 @@ bool Inventory::fromJson(const QJsonObject &doc, Inventory *out, QString *error)
     }
     const QJsonValue targets = doc.value(QStringLiteral("targets"));
     if (!targets.isArray()) {
-        *error = QStringLiteral("'targets' must be a list");
+        *error = InventoryMessages::tr("'targets' must be a list");
         return false;
     }
     const QJsonArray list = targets.toArray();
@@ -355,16 +358,16 @@ bool Inventory::fromJson(const QJsonObject &doc, Inventory *out, QString *error)
         Target t;
         QString why;
         if (!list.at(i).isObject() || !targetFromJson(list.at(i).toObject(), &t, &why)) {
-            *error = QStringLiteral("target #%1: %2")
+            *error = InventoryMessages::tr("target #%1: %2")
                          .arg(i + 1)
-                         .arg(why.isEmpty() ? QStringLiteral("must be an object") : why);
+                         .arg(why.isEmpty() ? InventoryMessages::tr("must be an object") : why);
             return false;
         }
         inv.add(t);
     }
     const QJsonValue groups = doc.value(QStringLiteral("groups"));
     if (!groups.isUndefined() && !groups.isObject()) {
-        *error = QStringLiteral("'groups' must be an object");
+        *error = InventoryMessages::tr("'groups' must be an object");
         return false;
     }
     const QJsonObject g = groups.toObject();
@@ -374,8 +377,9 @@ bool Inventory::fromJson(const QJsonObject &doc, Inventory *out, QString *error)
         QString why;
         if (!it.value().isObject() ||
             !readStringList(it.value().toObject(), QStringLiteral("children"), &children, &why)) {
-            *error = QStringLiteral("group '%1': %2")
-                         .arg(it.key(), why.isEmpty() ? QStringLiteral("must be an object") : why);
+            *error = InventoryMessages::tr("group '%1': %2")
+                         .arg(it.key(),
+                              why.isEmpty() ? InventoryMessages::tr("must be an object") : why);
             return false;
         }
         for (const QString &c : std::as_const(children))

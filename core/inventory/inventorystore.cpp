@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inventory/inventorystore.h"
 
+#include "trcontexts.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -27,9 +29,10 @@ bool writeAtomically(const QString &path, const QByteArray &data, QString *error
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2; check the folder's permissions and free "
-                                "space")
-                     .arg(path, file.errorString());
+        *error =
+            InventoryMessages::tr("cannot write %1: %2; check the folder's permissions and free "
+                                  "space")
+                .arg(path, file.errorString());
         return false;
     }
     return true;
@@ -41,7 +44,7 @@ bool migrateFrom1(const QJsonObject &doc, QJsonObject *out, QString *error)
 {
     const QJsonValue hosts = doc.value(QStringLiteral("hosts"));
     if (!hosts.isArray()) {
-        *error = QStringLiteral("schema 1 file without a 'hosts' list");
+        *error = InventoryMessages::tr("schema 1 file without a 'hosts' list");
         return false;
     }
     QJsonArray targets;
@@ -88,11 +91,12 @@ bool InventoryStore::parse(const QByteArray &dataIn, Inventory *out, int *fromSc
     const QJsonDocument doc = QJsonDocument::fromJson(data, &pe);
     if (pe.error != QJsonParseError::NoError) {
         const int line = int(data.left(pe.offset).count('\n')) + 1;
-        *error = QStringLiteral("not valid JSON at line %1: %2").arg(line).arg(pe.errorString());
+        *error =
+            InventoryMessages::tr("not valid JSON at line %1: %2").arg(line).arg(pe.errorString());
         return false;
     }
     if (!doc.isObject()) {
-        *error = QStringLiteral("the document is not a JSON object");
+        *error = InventoryMessages::tr("the document is not a JSON object");
         return false;
     }
     QJsonObject o = doc.object();
@@ -101,17 +105,17 @@ bool InventoryStore::parse(const QByteArray &dataIn, Inventory *out, int *fromSc
     else if (o.value(QStringLiteral("version")).toInt() == 1 && o.contains(QStringLiteral("hosts")))
         *fromSchema = 1;
     else {
-        *error = QStringLiteral("no 'schemaVersion': not a Volley inventory");
+        *error = InventoryMessages::tr("no 'schemaVersion': not a Volley inventory");
         return false;
     }
     if (*fromSchema > Inventory::kSchemaVersion) {
-        *error = QStringLiteral("schema %1 is newer than this Volley reads (up to %2)")
+        *error = InventoryMessages::tr("schema %1 is newer than this Volley reads (up to %2)")
                      .arg(*fromSchema)
                      .arg(Inventory::kSchemaVersion);
         return false;
     }
     if (*fromSchema < 1) {
-        *error = QStringLiteral("'schemaVersion' must be a positive whole number");
+        *error = InventoryMessages::tr("'schemaVersion' must be a positive whole number");
         return false;
     }
     if (*fromSchema == 1 && !migrateFrom1(o, &o, error))
@@ -137,7 +141,7 @@ bool InventoryStore::load(Inventory *out, LoadReport *reportOut, QString *error)
     if (!file.open(QIODevice::ReadOnly)) {
         // Unreadable is not corrupt: leave it alone and refuse to overwrite it.
         m_readOnly = true;
-        *error = QStringLiteral("cannot read the inventory %1: %2; check its permissions")
+        *error = InventoryMessages::tr("cannot read the inventory %1: %2; check its permissions")
                      .arg(m_path, file.errorString());
         return finish(false);
     }
@@ -152,8 +156,8 @@ bool InventoryStore::load(Inventory *out, LoadReport *reportOut, QString *error)
             const QString backup = unusedName(m_path + QStringLiteral(".schema%1.bak").arg(schema));
             if (!QFile::copy(m_path, backup)) {
                 m_readOnly = true;
-                *error = QStringLiteral("cannot back up %1 to %2 before migrating it from "
-                                        "schema %3; check the folder's permissions")
+                *error = InventoryMessages::tr("cannot back up %1 to %2 before migrating it from "
+                                               "schema %3; check the folder's permissions")
                              .arg(m_path, backup)
                              .arg(schema);
                 return finish(false);
@@ -169,9 +173,10 @@ bool InventoryStore::load(Inventory *out, LoadReport *reportOut, QString *error)
     }
     if (schema > Inventory::kSchemaVersion) {
         m_readOnly = true;
-        *error = QStringLiteral("the inventory %1 was written by a newer Volley: %2; it is left "
-                                "untouched and will not be saved over; upgrade Volley")
-                     .arg(m_path, why);
+        *error =
+            InventoryMessages::tr("the inventory %1 was written by a newer Volley: %2; it is left "
+                                  "untouched and will not be saved over; upgrade Volley")
+                .arg(m_path, why);
         return finish(false);
     }
     // Corrupt: move it aside (never overwrite it), then fall back to the backup.
@@ -180,14 +185,15 @@ bool InventoryStore::load(Inventory *out, LoadReport *reportOut, QString *error)
                    QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss")));
     if (!QFile::rename(m_path, aside)) {
         m_readOnly = true;
-        *error = QStringLiteral("the inventory %1 is corrupt (%2) and could not be moved aside; "
-                                "move it away by hand")
-                     .arg(m_path, why);
+        *error =
+            InventoryMessages::tr("the inventory %1 is corrupt (%2) and could not be moved aside; "
+                                  "move it away by hand")
+                .arg(m_path, why);
         return finish(false);
     }
     report.corruptKeptAs = aside;
-    report.problem =
-        QStringLiteral("the inventory %1 is corrupt (%2); kept it as %3").arg(m_path, why, aside);
+    report.problem = InventoryMessages::tr("the inventory %1 is corrupt (%2); kept it as %3")
+                         .arg(m_path, why, aside);
     QFile backup(backupPath());
     Inventory fromBackup;
     int backupSchema = 0;
@@ -195,10 +201,10 @@ bool InventoryStore::load(Inventory *out, LoadReport *reportOut, QString *error)
     if (backup.open(QIODevice::ReadOnly) &&
         parse(backup.readAll(), &fromBackup, &backupSchema, &backupWhy)) {
         report.usedBackup = true;
-        report.problem += QStringLiteral("; loaded the backup %1").arg(backupPath());
+        report.problem += InventoryMessages::tr("; loaded the backup %1").arg(backupPath());
         *out = fromBackup;
     } else {
-        report.problem += QStringLiteral("; starting with an empty inventory");
+        report.problem += InventoryMessages::tr("; starting with an empty inventory");
     }
     return finish(true);
 }
@@ -206,14 +212,14 @@ bool InventoryStore::load(Inventory *out, LoadReport *reportOut, QString *error)
 bool InventoryStore::save(const Inventory &inventory, QString *error)
 {
     if (m_readOnly) {
-        *error = QStringLiteral("not saving over %1: it could not be read safely (see the "
-                                "earlier message)")
+        *error = InventoryMessages::tr("not saving over %1: it could not be read safely (see the "
+                                       "earlier message)")
                      .arg(m_path);
         return false;
     }
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir)) {
-        *error = QStringLiteral("cannot create the folder %1").arg(dir);
+        *error = InventoryMessages::tr("cannot create the folder %1").arg(dir);
         return false;
     }
     QFile current(m_path);
@@ -227,13 +233,14 @@ bool InventoryStore::save(const Inventory &inventory, QString *error)
             if (!writeAtomically(backupPath(), old, error))
                 return false;
         } else if (schema > Inventory::kSchemaVersion) {
-            *error = QStringLiteral("not saving over %1: %2").arg(m_path, why);
+            *error = InventoryMessages::tr("not saving over %1: %2").arg(m_path, why);
             return false;
         } else {
             // Someone broke the file since it was loaded: keep it for them.
             const QString aside = unusedName(m_path + QStringLiteral(".corrupt"));
             if (!QFile::rename(m_path, aside)) {
-                *error = QStringLiteral("not saving over the corrupt %1 (%2)").arg(m_path, why);
+                *error =
+                    InventoryMessages::tr("not saving over the corrupt %1 (%2)").arg(m_path, why);
                 return false;
             }
         }

@@ -2,6 +2,8 @@
 // OpenSSH client config (ssh_config(5)) into Volley targets.
 #include "inventory/importer_p.h"
 
+#include "trcontexts.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -146,8 +148,9 @@ void SshConfigReader::read(const QByteArray &data, const QString &file, int dept
             continue;
         Setting s;
         if (!splitSetting(line, &s)) {
-            noteSkipped(m_result, file, lineNo,
-                        QStringLiteral("cannot read '%1' (expected 'Keyword value')").arg(line));
+            noteSkipped(
+                m_result, file, lineNo,
+                ImportMessages::tr("cannot read '%1' (expected 'Keyword value')").arg(line));
             continue;
         }
         if (s.key == QLatin1String("host")) {
@@ -155,12 +158,12 @@ void SshConfigReader::read(const QByteArray &data, const QString &file, int dept
             b.patterns = s.args;
             m_blocks.append(b);
             if (s.args.isEmpty())
-                noteSkipped(m_result, file, lineNo, QStringLiteral("'Host' without a name"));
+                noteSkipped(m_result, file, lineNo, ImportMessages::tr("'Host' without a name"));
             for (const QString &p : std::as_const(s.args)) {
                 if (isWildcard(p)) {
                     noteSkipped(m_result, file, lineNo,
-                                QStringLiteral("'%1' is a wildcard pattern, not a machine; its "
-                                               "settings apply to the hosts it matches")
+                                ImportMessages::tr("'%1' is a wildcard pattern, not a machine; its "
+                                                   "settings apply to the hosts it matches")
                                     .arg(p));
                 } else if (!m_seen.contains(p)) {
                     m_seen.insert(p, int(m_candidates.size()));
@@ -171,10 +174,11 @@ void SshConfigReader::read(const QByteArray &data, const QString &file, int dept
             Block b;
             b.match = true;
             m_blocks.append(b);
-            noteSkipped(m_result, file, lineNo,
-                        QStringLiteral("'Match %1' block skipped: Volley does not evaluate Match "
-                                       "conditions; use Host blocks for machines to import")
-                            .arg(s.args.join(QLatin1Char(' '))));
+            noteSkipped(
+                m_result, file, lineNo,
+                ImportMessages::tr("'Match %1' block skipped: Volley does not evaluate Match "
+                                   "conditions; use Host blocks for machines to import")
+                    .arg(s.args.join(QLatin1Char(' '))));
         } else if (s.key == QLatin1String("include")) {
             include(s.args, file, lineNo, depth);
         } else {
@@ -186,13 +190,14 @@ void SshConfigReader::read(const QByteArray &data, const QString &file, int dept
 void SshConfigReader::include(const QStringList &args, const QString &file, int line, int depth)
 {
     if (file.isEmpty()) {
-        noteSkipped(m_result, file, line,
-                    QStringLiteral("'Include' not followed: the text was not read from a file"));
+        noteSkipped(
+            m_result, file, line,
+            ImportMessages::tr("'Include' not followed: the text was not read from a file"));
         return;
     }
     if (depth >= Importer::kMaxIncludeDepth || m_files > 256) {
         noteSkipped(m_result, file, line,
-                    QStringLiteral("'Include' nested more than %1 deep (a loop?); not followed")
+                    ImportMessages::tr("'Include' nested more than %1 deep (a loop?); not followed")
                         .arg(Importer::kMaxIncludeDepth));
         return;
     }
@@ -209,14 +214,14 @@ void SshConfigReader::include(const QStringList &args, const QString &file, int 
             dir.entryList(QStringList{info.fileName()}, QDir::Files | QDir::Readable, QDir::Name);
         if (matches.isEmpty()) {
             noteSkipped(m_result, file, line,
-                        QStringLiteral("'Include %1' matches no readable file").arg(pattern));
+                        ImportMessages::tr("'Include %1' matches no readable file").arg(pattern));
             continue;
         }
         for (const QString &m : matches) {
             QFile f(dir.filePath(m));
             if (!f.open(QIODevice::ReadOnly) || f.size() > Importer::kMaxFileSize) {
                 noteSkipped(m_result, file, line,
-                            QStringLiteral("cannot read included %1").arg(f.fileName()));
+                            ImportMessages::tr("cannot read included %1").arg(f.fileName()));
                 continue;
             }
             ++m_files;
@@ -276,7 +281,7 @@ void SshConfigReader::finish()
             bool ok = false;
             t.port = portText.toInt(&ok);
             if (!ok || t.port < 1 || t.port > 65535)
-                bad = QStringLiteral("host '%1': Port '%2' is not a number from 1 to 65535")
+                bad = ImportMessages::tr("host '%1': Port '%2' is not a number from 1 to 65535")
                           .arg(c.name, portText);
         }
         if (!bad.isEmpty()) {

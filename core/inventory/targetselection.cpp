@@ -4,6 +4,7 @@
 #include "inventory/hostpattern.h"
 #include "inventory/importer.h"
 #include "inventory/inventorystore.h"
+#include "trcontexts.h"
 
 #include <QSet>
 
@@ -62,9 +63,10 @@ bool expandWithInventory(const Inventory &inventory, const QString &pattern, QSt
                 return false;
         }
         if (targets.isEmpty()) {
-            *why = QStringLiteral("group '@%1' has no targets; add some with volley-cli "
-                                  "inventory import")
-                       .arg(group);
+            *why =
+                TargetSelectionMessages::tr("group '@%1' has no targets; add some with volley-cli "
+                                            "inventory import")
+                    .arg(group);
             return false;
         }
         for (const Target &t : std::as_const(targets))
@@ -95,8 +97,9 @@ bool selectTargets(const Inventory &saved, const QStringList &patterns,
 {
     out->clear();
     if (patterns.isEmpty() && hostsFiles.isEmpty()) {
-        *error = QStringLiteral("no targets: give -H PATTERN (e.g. -H 'web[01-04],local') or "
-                                "--hosts-file FILE");
+        *error = TargetSelectionMessages::tr(
+            "no targets: give -H PATTERN (e.g. -H 'web[01-04],local') or "
+            "--hosts-file FILE");
         return false;
     }
     QList<Target> result;
@@ -116,13 +119,14 @@ bool selectTargets(const Inventory &saved, const QStringList &patterns,
         }
         if (notes) {
             for (const ImportNote &n : std::as_const(imported.skipped))
-                notes->append(QStringLiteral("skipped %1").arg(n.toString()));
+                notes->append(TargetSelectionMessages::tr("skipped %1").arg(n.toString()));
         }
         if (imported.inventory.isEmpty()) {
             QString detail;
             if (!imported.skipped.isEmpty())
-                detail = QStringLiteral("; first problem: ") + imported.skipped.first().toString();
-            *error = QStringLiteral("hosts file '%1' (read as %2) has no targets%3")
+                detail = TargetSelectionMessages::tr("; first problem: ") +
+                         imported.skipped.first().toString();
+            *error = TargetSelectionMessages::tr("hosts file '%1' (read as %2) has no targets%3")
                          .arg(file, formatName(imported.format), detail);
             return false;
         }
@@ -137,7 +141,7 @@ bool selectTargets(const Inventory &saved, const QStringList &patterns,
             Target t;
             QString why;
             if (!resolveName(saved, name, &t, &why)) {
-                *error = QStringLiteral("host pattern '%1': %2").arg(pattern, why);
+                *error = TargetSelectionMessages::tr("host pattern '%1': %2").arg(pattern, why);
                 return false;
             }
             add(t);
@@ -154,12 +158,13 @@ bool selectTargets(const Inventory &saved, const QStringList &patterns,
         });
     }
     if (result.isEmpty()) {
-        *error = excludes.isEmpty()
-                     ? QStringLiteral("no targets selected by '%1': every name was excluded")
-                           .arg(patterns.join(QStringLiteral("' '")))
-                     : QStringLiteral("no targets left: the exclusions (-x %1) removed every "
-                                      "selected target")
-                           .arg(excludes.join(QStringLiteral(", -x ")));
+        *error = excludes.isEmpty() ? TargetSelectionMessages::tr(
+                                          "no targets selected by '%1': every name was excluded")
+                                          .arg(patterns.join(QStringLiteral("' '")))
+                                    : TargetSelectionMessages::tr(
+                                          "no targets left: the exclusions (-x %1) removed every "
+                                          "selected target")
+                                          .arg(excludes.join(QStringLiteral(", -x ")));
         return false;
     }
     *out = result;

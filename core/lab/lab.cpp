@@ -3,6 +3,7 @@
 
 #include "lab/labprocess.h"
 #include "lab/labworkers.h"
+#include "trcontexts.h"
 
 #include <QEventLoop>
 #include <QFuture>
@@ -178,11 +179,11 @@ public:
             const WorkerReport &r = procs.report(i);
             if (r.crashed || r.exitCode != 0) {
                 result.error =
-                    QStringLiteral("process worker %1 (pid %2) failed: %3")
+                    LabMessages::tr("process worker %1 (pid %2) failed: %3")
                         .arg(i)
                         .arg(r.pid)
-                        .arg(r.crashed ? QStringLiteral("it crashed")
-                                       : QStringLiteral("exit code %1, %2")
+                        .arg(r.crashed ? LabMessages::tr("it crashed")
+                                       : LabMessages::tr("exit code %1, %2")
                                              .arg(r.exitCode)
                                              .arg(QString::fromLocal8Bit(r.errors.trimmed())));
                 return false;
@@ -606,7 +607,7 @@ void runStop(Runner &r)
         }
         if (!procs.waitStarted(0, 10000)) {
             if (!r.cancelled())
-                r.result.error = QStringLiteral("process worker did not start");
+                r.result.error = LabMessages::tr("process worker did not start");
             return;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(kRunFirstMs));
@@ -748,26 +749,26 @@ QString validate(const LabOptions &o)
         QStringList kinds;
         for (Kind k : supportedKinds(o.experiment))
             kinds << kindName(k);
-        return QStringLiteral("%1 runs with --kind %2, not %3")
+        return LabMessages::tr("%1 runs with --kind %2, not %3")
             .arg(name, kinds.join(QLatin1Char('|')), kindName(o.kind));
     }
     const bool usesWorkers = o.experiment == Experiment::Spawn ||
                              o.experiment == Experiment::Counter || o.experiment == Experiment::Cpu;
     if (usesWorkers && (o.workers < 1 || o.workers > kMaxWorkers))
-        return QStringLiteral("--workers must be between 1 and %1").arg(kMaxWorkers);
+        return LabMessages::tr("--workers must be between 1 and %1").arg(kMaxWorkers);
     if (o.experiment == Experiment::Spawn && (o.seconds <= 0 || o.seconds > 600))
-        return QStringLiteral("--seconds must be more than 0 and at most 600");
+        return LabMessages::tr("--seconds must be more than 0 and at most 600");
     if (o.experiment == Experiment::Counter && (o.increments < 1 || o.increments > 1000000000))
-        return QStringLiteral("--increments must be between 1 and 1000000000");
+        return LabMessages::tr("--increments must be between 1 and 1000000000");
     if (o.experiment == Experiment::Bank && o.sync == Sync::Atomic)
-        return QStringLiteral("bank runs with --sync none|mutex");
+        return LabMessages::tr("bank runs with --sync none|mutex");
     if ((o.experiment == Experiment::Counter || o.experiment == Experiment::Bank) &&
         (o.repeat < 1 || o.repeat > 1000))
-        return QStringLiteral("--repeat must be between 1 and 1000");
+        return LabMessages::tr("--repeat must be between 1 and 1000");
     if (o.experiment == Experiment::Cpu && (o.work < 1 || o.work > 1000000))
-        return QStringLiteral("--work must be between 1 and 1000000");
+        return LabMessages::tr("--work must be between 1 and 1000000");
     if (o.stepDelayMs < 0 || o.stepDelayMs > 10000)
-        return QStringLiteral("--step-ms must be between 0 and 10000");
+        return LabMessages::tr("--step-ms must be between 0 and 10000");
     return {};
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/labprocess.h"
 
+#include "trcontexts.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -56,20 +58,20 @@ bool SharedMapping::create(QString *error)
     QByteArray name = QFile::encodeName(dir + QStringLiteral("/volley-lab-XXXXXX"));
     const int fd = ::mkstemp(name.data());
     if (fd < 0) {
-        *error = QStringLiteral("cannot create shared memory in %1: %2").arg(dir, errnoText());
+        *error = LabMessages::tr("cannot create shared memory in %1: %2").arg(dir, errnoText());
         return false;
     }
     m_path = QFile::decodeName(name);
     m_owner = true;
     if (::ftruncate(fd, sizeof(SharedState)) != 0) {
-        *error = QStringLiteral("cannot size shared memory %1: %2").arg(m_path, errnoText());
+        *error = LabMessages::tr("cannot size shared memory %1: %2").arg(m_path, errnoText());
         ::close(fd);
         return false;
     }
     void *p = ::mmap(nullptr, sizeof(SharedState), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     ::close(fd);
     if (p == MAP_FAILED) {
-        *error = QStringLiteral("cannot map shared memory %1: %2").arg(m_path, errnoText());
+        *error = LabMessages::tr("cannot map shared memory %1: %2").arg(m_path, errnoText());
         return false;
     }
     m_state = new (p) SharedState;
@@ -81,13 +83,13 @@ bool SharedMapping::open(const QString &path, QString *error)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CLOEXEC);
     if (fd < 0) {
-        *error = QStringLiteral("cannot open shared memory %1: %2").arg(path, errnoText());
+        *error = LabMessages::tr("cannot open shared memory %1: %2").arg(path, errnoText());
         return false;
     }
     void *p = ::mmap(nullptr, sizeof(SharedState), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     ::close(fd);
     if (p == MAP_FAILED) {
-        *error = QStringLiteral("cannot map shared memory %1: %2").arg(path, errnoText());
+        *error = LabMessages::tr("cannot map shared memory %1: %2").arg(path, errnoText());
         return false;
     }
     // The parent constructed the state; the bytes are already a SharedState.
@@ -110,7 +112,7 @@ WorkerProcesses::~WorkerProcesses()
 bool WorkerProcesses::start(int worker, const QStringList &args, QString *error)
 {
     if (m_program.isEmpty()) {
-        *error = QStringLiteral("no volley-cli program is set for process workers");
+        *error = LabMessages::tr("no volley-cli program is set for process workers");
         return false;
     }
     if (size_t(worker) >= m_processes.size()) {
@@ -151,7 +153,7 @@ bool WorkerProcesses::start(int worker, const QStringList &args, QString *error)
     p->start();
     if (!p->waitForStarted(10000)) {
         *error =
-            QStringLiteral("cannot start process worker %1: %2").arg(m_program, p->errorString());
+            LabMessages::tr("cannot start process worker %1: %2").arg(m_program, p->errorString());
         return false;
     }
     m_reports[size_t(worker)].pid = p->processId();

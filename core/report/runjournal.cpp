@@ -3,6 +3,7 @@
 
 #include "exec/run.h"
 #include "report/runjson.h"
+#include "trcontexts.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -41,8 +42,8 @@ bool RunJournal::open(QString *error)
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     m_file.setFileName(m_path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error =
-            QStringLiteral("cannot write the run journal %1: %2").arg(m_path, m_file.errorString());
+        *error = ReportMessages::tr("cannot write the run journal %1: %2")
+                     .arg(m_path, m_file.errorString());
         return false;
     }
     QStringList names;
@@ -77,35 +78,36 @@ void RunJournal::writeLine(const QJsonObject &object)
 bool validateRunDocument(const QJsonObject &doc, QString *error)
 {
     if (doc.value(QStringLiteral("tool")).toString() != QLatin1String("volley")) {
-        *error = QStringLiteral("not a Volley run (no \"tool\": \"volley\")");
+        *error = ReportMessages::tr("not a Volley run (no \"tool\": \"volley\")");
         return false;
     }
     if (!doc.value(QStringLiteral("targets")).isArray()) {
-        *error = QStringLiteral("\"targets\" is missing or not an array");
+        *error = ReportMessages::tr("\"targets\" is missing or not an array");
         return false;
     }
     const QJsonArray targets = doc.value(QStringLiteral("targets")).toArray();
     for (qsizetype i = 0; i < targets.size(); ++i) {
         const QJsonObject t = targets.at(i).toObject();
-        const QString where = QStringLiteral("target %1").arg(i + 1);
+        const QString where = ReportMessages::tr("target %1").arg(i + 1);
         if (!t.value(QStringLiteral("target")).isString()) {
-            *error = QStringLiteral("%1 has no \"target\" name").arg(where);
+            *error = ReportMessages::tr("%1 has no \"target\" name").arg(where);
             return false;
         }
         Status status;
         if (!statusFromName(t.value(QStringLiteral("status")).toString(), &status)) {
-            *error = QStringLiteral("%1 (%2) has an unknown status '%3'")
+            *error = ReportMessages::tr("%1 (%2) has an unknown status '%3'")
                          .arg(where, t.value(QStringLiteral("target")).toString(),
                               t.value(QStringLiteral("status")).toString());
             return false;
         }
         if (!t.value(QStringLiteral("commands")).isArray()) {
-            *error = QStringLiteral("%1 has no \"commands\" array").arg(where);
+            *error = ReportMessages::tr("%1 has no \"commands\" array").arg(where);
             return false;
         }
         for (const QJsonValue &c : t.value(QStringLiteral("commands")).toArray()) {
             if (!c.isObject() || !c.toObject().value(QStringLiteral("command")).isString()) {
-                *error = QStringLiteral("%1 has a command entry without \"command\"").arg(where);
+                *error =
+                    ReportMessages::tr("%1 has a command entry without \"command\"").arg(where);
                 return false;
             }
         }
@@ -133,7 +135,7 @@ bool parseRunJournal(const QByteArray &bytes, const QString &path, QJsonObject *
         if (e.error != QJsonParseError::NoError || !d.isObject()) {
             if (last && lineNo > 1)
                 break; // torn by a kill while writing: everything before it is whole
-            *error = QStringLiteral("%1:%2: not a JSON object (%3)")
+            *error = ReportMessages::tr("%1:%2: not a JSON object (%3)")
                          .arg(path)
                          .arg(lineNo)
                          .arg(e.errorString());
@@ -142,7 +144,7 @@ bool parseRunJournal(const QByteArray &bytes, const QString &path, QJsonObject *
         if (header.isEmpty()) {
             header = d.object();
             if (!header.contains(QLatin1String(kJournalKey))) {
-                *error = QStringLiteral("%1:1: not a Volley run journal (no \"%2\")")
+                *error = ReportMessages::tr("%1:1: not a Volley run journal (no \"%2\")")
                              .arg(path, QLatin1String(kJournalKey));
                 return false;
             }
@@ -151,7 +153,7 @@ bool parseRunJournal(const QByteArray &bytes, const QString &path, QJsonObject *
         targets.append(d.object());
     }
     if (header.isEmpty()) {
-        *error = QStringLiteral("%1 is empty").arg(path);
+        *error = ReportMessages::tr("%1 is empty").arg(path);
         return false;
     }
     QJsonObject doc;
@@ -184,11 +186,11 @@ bool readRunJournal(const QString &path, QJsonObject *document, QString *error)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        *error = ReportMessages::tr("cannot read %1: %2").arg(path, f.errorString());
         return false;
     }
     if (f.size() > kMaxSavedRun) {
-        *error = QStringLiteral("%1 is larger than 2 GiB; not a run journal").arg(path);
+        *error = ReportMessages::tr("%1 is larger than 2 GiB; not a run journal").arg(path);
         return false;
     }
     return parseRunJournal(f.readAll(), path, document, error);
@@ -198,11 +200,11 @@ bool readSavedRun(const QString &path, QJsonObject *document, QString *error)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        *error = ReportMessages::tr("cannot read %1: %2").arg(path, f.errorString());
         return false;
     }
     if (f.size() > kMaxSavedRun) {
-        *error = QStringLiteral("%1 is larger than 2 GiB; not a saved run").arg(path);
+        *error = ReportMessages::tr("%1 is larger than 2 GiB; not a saved run").arg(path);
         return false;
     }
     return parseSavedRun(f.readAll(), path, document, error);
@@ -218,14 +220,14 @@ bool parseSavedRun(const QByteArray &bytes, const QString &path, QJsonObject *do
     QJsonParseError e;
     const QJsonDocument d = QJsonDocument::fromJson(bytes, &e);
     if (e.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1 is not valid JSON at byte %2: %3")
+        *error = ReportMessages::tr("%1 is not valid JSON at byte %2: %3")
                      .arg(path)
                      .arg(e.offset)
                      .arg(e.errorString());
         return false;
     }
     if (!d.isObject()) {
-        *error = QStringLiteral("%1: a JSON object was expected").arg(path);
+        *error = ReportMessages::tr("%1: a JSON object was expected").arg(path);
         return false;
     }
     if (!validateRunDocument(d.object(), error)) {

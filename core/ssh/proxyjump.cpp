@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ssh/proxyjump.h"
 
+#include "trcontexts.h"
+
 #include <QRegularExpression>
 
 namespace volley {
@@ -35,8 +37,8 @@ QByteArray proxyCommand(const QString &jump, const ProxyJumpOptions &options, QS
     const QStringList hops = jump.split(QLatin1Char(','));
     for (const QString &hop : hops) {
         if (!hostLike.match(hop).hasMatch()) {
-            *error = QStringLiteral("jump host '%1' is not a host name ([user@]host[:port], "
-                                    "several separated by commas)")
+            *error = SshMessages::tr("jump host '%1' is not a host name ([user@]host[:port], "
+                                     "several separated by commas)")
                          .arg(hop);
             return {};
         }

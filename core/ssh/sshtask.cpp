@@ -5,6 +5,7 @@
 #include "exec/targetcontext.h"
 #include "ssh/knownhosts.h"
 #include "ssh/proxyjump.h"
+#include "trcontexts.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -134,7 +135,7 @@ Session SshWorker::newSession(QString *error)
 {
     Session s(ssh_new());
     if (!s) {
-        *error = QStringLiteral("out of memory creating an SSH session");
+        *error = SshMessages::tr("out of memory creating an SSH session");
         return {};
     }
     ssh_session raw = s.get();
@@ -161,13 +162,13 @@ Session SshWorker::newSession(QString *error)
         ssh_options_set(raw, SSH_OPTIONS_PROCESS_CONFIG, &no);
     } else if (!config.isEmpty()) {
         if (!QFileInfo(config).isReadable()) {
-            *error = QStringLiteral("cannot read the ssh config file %1; give a readable file or "
-                                    "--ssh-config none")
+            *error = SshMessages::tr("cannot read the ssh config file %1; give a readable file or "
+                                     "--ssh-config none")
                          .arg(config);
             return {};
         }
         if (ssh_options_parse_config(raw, config.toLocal8Bit().constData()) != SSH_OK) {
-            *error = QStringLiteral("cannot parse the ssh config file %1: %2")
+            *error = SshMessages::tr("cannot parse the ssh config file %1: %2")
                          .arg(config, sshError(raw));
             return {};
         }
@@ -233,11 +234,11 @@ bool SshWorker::connectWithRetries()
             return false;
         }
         if (m_ctx.cancelRequested()) {
-            m_ctx.finish(Status::Cancelled, QStringLiteral("cancelled before connecting"));
+            m_ctx.finish(Status::Cancelled, SshMessages::tr("cancelled before connecting"));
             return false;
         }
         if (attempt == 1)
-            m_ctx.message(QStringLiteral("connecting to %1@%2").arg(m_user, where()));
+            m_ctx.message(SshMessages::tr("connecting to %1@%2").arg(m_user, where()));
         if (ssh_connect(m_session.get()) == SSH_OK)
             return true;
         error = sshError(m_session.get());
@@ -245,28 +246,29 @@ bool SshWorker::connectWithRetries()
         if (!isHandshakeReset(error) || attempt == attempts || m_ctx.cancelRequested())
             break;
         m_ctx.message(
-            QStringLiteral("connection reset during the handshake (%1); retrying").arg(error));
+            SshMessages::tr("connection reset during the handshake (%1); retrying").arg(error));
         // Back off with jitter so a crowd of retries does not hit MaxStartups together.
         QThread::msleep(200 * attempt + QRandomGenerator::global()->bounded(200));
     }
     if (m_ctx.cancelRequested()) {
-        m_ctx.finish(Status::Cancelled, QStringLiteral("cancelled while connecting"));
+        m_ctx.finish(Status::Cancelled, SshMessages::tr("cancelled while connecting"));
         return false;
     }
     if (isProtocolError(error)) {
-        m_ctx.finish(Status::Error,
-                     QStringLiteral("SSH handshake with %1 failed: %2; the server and Volley share "
-                                    "no algorithm - check the server's KexAlgorithms and HostKey")
-                         .arg(where(), error));
+        m_ctx.finish(
+            Status::Error,
+            SshMessages::tr("SSH handshake with %1 failed: %2; the server and Volley share "
+                            "no algorithm - check the server's KexAlgorithms and HostKey")
+                .arg(where(), error));
         return false;
     }
     if (isHandshakeReset(error)) {
         m_ctx.finish(
             Status::Unreachable,
-            QStringLiteral("cannot reach %1 (%2): the server closed the connection during "
-                           "the SSH handshake %3 times (last: %4); it is probably refusing "
-                           "new connections under load (sshd MaxStartups): lower the "
-                           "fanout (-f) or raise MaxStartups on the host")
+            SshMessages::tr("cannot reach %1 (%2): the server closed the connection during "
+                            "the SSH handshake %3 times (last: %4); it is probably refusing "
+                            "new connections under load (sshd MaxStartups): lower the "
+                            "fanout (-f) or raise MaxStartups on the host")
                 .arg(m_target.name, where())
                 .arg(attempts)
                 .arg(error));
@@ -274,21 +276,22 @@ bool SshWorker::connectWithRetries()
     }
     QString hint;
     if (error.contains(QLatin1String("resolve"), Qt::CaseInsensitive))
-        hint = QStringLiteral("check the name '%1' (DNS, /etc/hosts, ~/.ssh/config HostName)")
+        hint = SshMessages::tr("check the name '%1' (DNS, /etc/hosts, ~/.ssh/config HostName)")
                    .arg(m_target.address);
     else if (error.contains(QLatin1String("refused"), Qt::CaseInsensitive))
-        hint =
-            QStringLiteral("nothing listens on port %1: check that sshd runs and the port is right")
-                .arg(m_port);
+        hint = SshMessages::tr(
+                   "nothing listens on port %1: check that sshd runs and the port is right")
+                   .arg(m_port);
     else if (error.contains(QLatin1String("Timeout"), Qt::CaseInsensitive))
-        hint = QStringLiteral("no SSH answer within %1 s: check that the host is up and reachable, "
-                              "or raise the connect timeout")
-                   .arg(m_spec.connectTimeoutSec);
+        hint =
+            SshMessages::tr("no SSH answer within %1 s: check that the host is up and reachable, "
+                            "or raise the connect timeout")
+                .arg(m_spec.connectTimeoutSec);
     else
-        hint = QStringLiteral("check that the host is up and runs sshd on port %1").arg(m_port);
+        hint = SshMessages::tr("check that the host is up and runs sshd on port %1").arg(m_port);
     m_ctx.finish(
         Status::Unreachable,
-        QStringLiteral("cannot reach %1 (%2): %3; %4").arg(m_target.name, where(), error, hint));
+        SshMessages::tr("cannot reach %1 (%2): %3; %4").arg(m_target.name, where(), error, hint));
     return false;
 }
 
@@ -298,7 +301,7 @@ bool SshWorker::checkHostKey()
     ssh_key rawKey = nullptr;
     if (ssh_get_server_publickey(s, &rawKey) != SSH_OK) {
         m_ctx.finish(Status::Error,
-                     QStringLiteral("%1 sent no host key: %2").arg(where(), sshError(s)));
+                     SshMessages::tr("%1 sent no host key: %2").arg(where(), sshError(s)));
         return false;
     }
     Key key(rawKey);
@@ -323,11 +326,11 @@ bool SshWorker::checkHostKey()
     case SSH_KNOWN_HOSTS_OTHER: {
         const QString old = recordedHostKeys(file, m_host, m_port).join(QStringLiteral(", "));
         m_ctx.finish(Status::HostKeyRejected,
-                     QStringLiteral("host key for %1 changed: now %2 %3%4. This may be an attack "
-                                    "(or the host was reinstalled). If you know why, remove the "
-                                    "old key with: %5")
+                     SshMessages::tr("host key for %1 changed: now %2 %3%4. This may be an attack "
+                                     "(or the host was reinstalled). If you know why, remove the "
+                                     "old key with: %5")
                          .arg(where(), type, fingerprint,
-                              old.isEmpty() ? QString() : QStringLiteral(" (known: %1)").arg(old),
+                              old.isEmpty() ? QString() : SshMessages::tr(" (known: %1)").arg(old),
                               forgetHostKeyCommand(m_host, m_port, file)));
         return false;
     }
@@ -337,9 +340,9 @@ bool SshWorker::checkHostKey()
         switch (m_spec.hostKeyPolicy) {
         case HostKeyPolicy::Strict:
             m_ctx.finish(Status::HostKeyRejected,
-                         QStringLiteral("host key for %1 is not known (%2 %3) and the policy is "
-                                        "strict; check the fingerprint, then run once with "
-                                        "--host-key-policy accept-new (or add it to %4)")
+                         SshMessages::tr("host key for %1 is not known (%2 %3) and the policy is "
+                                         "strict; check the fingerprint, then run once with "
+                                         "--host-key-policy accept-new (or add it to %4)")
                              .arg(where(), type, fingerprint, file));
             return false;
         case HostKeyPolicy::AcceptNew:
@@ -355,7 +358,7 @@ bool SshWorker::checkHostKey()
             const HostKeyAnswer answer = m_ctx.secrets().askHostKey(request, m_ctx.cancelFlag());
             if (answer == HostKeyAnswer::Reject) {
                 m_ctx.finish(Status::HostKeyRejected,
-                             QStringLiteral("host key for %1 (%2 %3) was not accepted")
+                             SshMessages::tr("host key for %1 (%2 %3) was not accepted")
                                  .arg(where(), type, fingerprint));
                 return false;
             }
@@ -370,22 +373,22 @@ bool SshWorker::checkHostKey()
             unlockKnownHosts();
             if (rc != SSH_OK) {
                 m_ctx.finish(Status::Error,
-                             QStringLiteral("cannot record the host key of %1 in %2: %3")
+                             SshMessages::tr("cannot record the host key of %1 in %2: %3")
                                  .arg(where(), file, sshError(s)));
                 return false;
             }
             m_ctx.message(
-                QStringLiteral("recorded new host key %1 %2 in %3").arg(type, fingerprint, file));
+                SshMessages::tr("recorded new host key %1 %2 in %3").arg(type, fingerprint, file));
         } else {
             m_ctx.message(
-                QStringLiteral("accepted host key %1 %2 for this run").arg(type, fingerprint));
+                SshMessages::tr("accepted host key %1 %2 for this run").arg(type, fingerprint));
         }
         return true;
     }
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
-    m_ctx.finish(Status::Error, QStringLiteral("cannot check the host key of %1 against %2: %3")
+    m_ctx.finish(Status::Error, SshMessages::tr("cannot check the host key of %1 against %2: %3")
                                     .arg(where(), file, sshError(s)));
     return false;
 }
@@ -417,10 +420,10 @@ bool SshWorker::authWithIdentityFiles(const QStringList &files, QStringList *tri
             wipe(passphrase);
         }
         if (rc != SSH_OK) {
-            m_ctx.message(QStringLiteral("cannot use identity file %1 (unreadable, not a private "
-                                         "key, or the passphrase is wrong)")
+            m_ctx.message(SshMessages::tr("cannot use identity file %1 (unreadable, not a private "
+                                          "key, or the passphrase is wrong)")
                               .arg(file));
-            tried->append(QStringLiteral("publickey %1 (unusable)").arg(file));
+            tried->append(SshMessages::tr("publickey %1 (unusable)").arg(file));
             continue;
         }
         Key key(raw);
@@ -513,7 +516,7 @@ bool SshWorker::authenticate()
         return true;
     if (rc == SSH_AUTH_ERROR) {
         m_ctx.finish(Status::Error,
-                     QStringLiteral("connection to %1 failed while authenticating: %2")
+                     SshMessages::tr("connection to %1 failed while authenticating: %2")
                          .arg(where(), sshError(s)));
         return false;
     }
@@ -534,13 +537,13 @@ bool SshWorker::authenticate()
             ssh_set_callbacks(s, &callbacks);
             rc = ssh_userauth_publickey_auto(s, nullptr, nullptr);
             ssh_set_callbacks(s, nullptr);
-            tried << QStringLiteral("publickey (agent and default keys)");
+            tried << SshMessages::tr("publickey (agent and default keys)");
             if (rc == SSH_AUTH_SUCCESS)
                 return true;
         }
     }
     if (m_ctx.cancelRequested()) {
-        m_ctx.finish(Status::Cancelled, QStringLiteral("cancelled while authenticating"));
+        m_ctx.finish(Status::Cancelled, SshMessages::tr("cancelled while authenticating"));
         return false;
     }
     const bool canAsk = m_ctx.secrets().hasProvider();
@@ -557,8 +560,8 @@ bool SshWorker::authenticate()
     if (!ssh_is_connected(s)) {
         m_ctx.finish(
             Status::AuthFailed,
-            QStringLiteral("%1 closed the connection during authentication as %2 (tried: %3): "
-                           "%4; the server may limit attempts (MaxAuthTries)")
+            SshMessages::tr("%1 closed the connection during authentication as %2 (tried: %3): "
+                            "%4; the server may limit attempts (MaxAuthTries)")
                 .arg(where(), m_user, tried.join(QStringLiteral(", ")), sshError(s)));
         return false;
     }
@@ -571,12 +574,12 @@ bool SshWorker::authenticate()
         offered << QStringLiteral("keyboard-interactive");
     m_ctx.finish(
         Status::AuthFailed,
-        QStringLiteral("authentication as %1 on %2 failed (tried: %3; the server offers: %4); "
-                       "check the user name, and that your public key is in the user's "
-                       "~/.ssh/authorized_keys on the host")
+        SshMessages::tr("authentication as %1 on %2 failed (tried: %3; the server offers: %4); "
+                        "check the user name, and that your public key is in the user's "
+                        "~/.ssh/authorized_keys on the host")
             .arg(m_user, where(),
-                 tried.isEmpty() ? QStringLiteral("nothing") : tried.join(QStringLiteral(", ")),
-                 offered.isEmpty() ? QStringLiteral("nothing")
+                 tried.isEmpty() ? SshMessages::tr("nothing") : tried.join(QStringLiteral(", ")),
+                 offered.isEmpty() ? SshMessages::tr("nothing")
                                    : offered.join(QStringLiteral(", "))));
     return false;
 }
@@ -660,12 +663,12 @@ Status SshWorker::runCommand(int index, const QString &command)
         return finishWith(Status::Error);
     };
     if (ssh_channel_open_session(channel) != SSH_OK)
-        return fail(QStringLiteral("cannot open a channel on %1").arg(where()));
+        return fail(SshMessages::tr("cannot open a channel on %1").arg(where()));
     // Registered for the channel's whole life, or exit codes get lost.
     ssh_set_channel_callbacks(channel, &callbacks);
     const QByteArray commandBytes = command.toUtf8();
     if (ssh_channel_request_exec(channel, commandBytes.constData()) != SSH_OK)
-        return fail(QStringLiteral("%1 refused to run the command").arg(where()));
+        return fail(SshMessages::tr("%1 refused to run the command").arg(where()));
     // Volley gives no input: commands that read stdin see its end at once.
     ssh_channel_send_eof(channel);
 
@@ -687,9 +690,9 @@ Status SshWorker::runCommand(int index, const QString &command)
                 stopReason = Status::Timeout;
             if (stopReason != Status::Ok) {
                 m_ctx.message(stopReason == Status::Timeout
-                                  ? QStringLiteral("command timed out after %1 s; sending TERM")
+                                  ? SshMessages::tr("command timed out after %1 s; sending TERM")
                                         .arg(m_spec.commandTimeoutSec)
-                                  : QStringLiteral("cancelled; sending TERM"));
+                                  : SshMessages::tr("cancelled; sending TERM"));
                 ssh_channel_request_send_signal(channel, "TERM");
                 stopDeadline.setRemainingTime(kStopGraceMs);
             }
@@ -705,8 +708,8 @@ Status SshWorker::runCommand(int index, const QString &command)
     if (dropped) {
         const QString error = sshError(s);
         ssh_channel_free(channel);
-        m_ctx.message(QStringLiteral("connection to %1 dropped while running the command: %2; the "
-                                     "output received so far is kept")
+        m_ctx.message(SshMessages::tr("connection to %1 dropped while running the command: %2; the "
+                                      "output received so far is kept")
                           .arg(where(), error));
         return finishWith(Status::Error);
     }
@@ -732,12 +735,12 @@ void SshWorker::runCommands()
         const Status st = runCommand(i, commands.at(i));
         if (st == Status::Error) {
             worst = Status::Error;
-            error = QStringLiteral("command %1 on %2 could not complete; see the messages above")
+            error = SshMessages::tr("command %1 on %2 could not complete; see the messages above")
                         .arg(i + 1)
                         .arg(where());
             if (!ssh_is_connected(m_session.get()))
-                error = QStringLiteral("the connection to %1 dropped during command %2 (%3); the "
-                                       "output received so far is kept")
+                error = SshMessages::tr("the connection to %1 dropped during command %2 (%3); the "
+                                        "output received so far is kept")
                             .arg(where())
                             .arg(i + 1)
                             .arg(sshError(m_session.get()));
@@ -745,12 +748,12 @@ void SshWorker::runCommands()
         }
         if (st == Status::Cancelled) {
             worst = Status::Cancelled;
-            error = QStringLiteral("cancelled");
+            error = SshMessages::tr("cancelled");
             break;
         }
         if (st == Status::Timeout) {
             worst = Status::Timeout;
-            error = QStringLiteral("command %1 ran past the %2 s timeout and was ended")
+            error = SshMessages::tr("command %1 ran past the %2 s timeout and was ended")
                         .arg(i + 1)
                         .arg(m_spec.commandTimeoutSec);
             break;
@@ -772,7 +775,7 @@ void SshWorker::run()
     if (!checkHostKey())
         return;
     if (m_ctx.cancelRequested()) {
-        m_ctx.finish(Status::Cancelled, QStringLiteral("cancelled"));
+        m_ctx.finish(Status::Cancelled, SshMessages::tr("cancelled"));
         return;
     }
     if (!authenticate())

@@ -121,6 +121,104 @@
     </message>
 </context>
 <context>
+    <name>volley::Exec</name>
+    <message>
+        <source>cannot create a spill file in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the spill file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::Fleet</name>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the fleet account %1 (%2); install the passwd package or create the account by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the fleet password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot unlock the fleet account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create /run/sshd, sshd&apos;s privilege separation directory; create it (mode 0755, owner root)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh-keygen failed (%1); install openssh-client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fork failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sshd exited at start-up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sshd did not listen on %1:%2 within 15 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not found; install the openssh-server package (apt-get install openssh-server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh-keygen not found; install the openssh-client package (apt-get install openssh-client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fleet needs 1 to 64,000 hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free TCP port on 127.0.0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fleet was never started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>volley::GuiCredentialProvider</name>
     <message>
         <source>Unknown host keys</source>
@@ -255,6 +353,650 @@
     </message>
     <message>
         <source>did not finish; reopen for the targets that did</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::HostPattern</name>
+    <message>
+        <source>host pattern &apos;%1&apos;: %2 (at column %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host pattern &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty element; remove the extra comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty range &apos;[]&apos;; write e.g. [1-3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty item in range &apos;%1&apos;; remove the extra comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in range &apos;%2&apos; is not a number or low-high pair of numbers, e.g. [1-3,7]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in range &apos;%2&apos; has more than %3 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reversed range &apos;%1&apos;; write the low number first, e.g. [%2-%3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>range &apos;%1&apos; pads its ends to different widths; write both with the same number of digits, e.g. [%2-%3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;[&apos; has no closing &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ranges cannot nest (&apos;[&apos; inside &apos;[...]&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;]&apos; without an opening &apos;[&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>space inside &apos;%1&apos;; separate names with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invisible character U+%1; retype the pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; would expand past %2 names; split it into smaller patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;@&apos; needs a group name, e.g. @web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group name starts with a letter, digit or &apos;_&apos;, e.g. @web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;@%1&apos; cannot be resolved here: groups come from the saved inventory (volley-cli inventory import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;@%1&apos; would take the list past %2 names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty host pattern; give names such as web[01-20].lab,db1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;!&apos; must be followed by a name to exclude, e.g. !web07</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::Import</name>
+    <message>
+        <source>section &apos;[%1]&apos;: unknown kind &apos;:%2&apos; (expected :vars or :children); its lines are skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a group name; its lines are skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in [%2:vars] is not key=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbalanced quotes; line skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; after host &apos;%2&apos; is not key=value; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: vars must be a mapping of name: value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; is nested more than 64 deep; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; must be a mapping with hosts, vars or children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;hosts&apos; of group &apos;%1&apos; must be a mapping of host names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;children&apos; of group &apos;%1&apos; must be a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in group &apos;%2&apos; (expected hosts, vars or children); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: an Ansible YAML inventory is a mapping of groups (usually starting with &apos;all:&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the inventory is too large or too deeply aliased to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: not valid YAML: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a duplicate of line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: empty CSV file; the first line must be a header such as name,address,port,user,groups,tags,command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: the header needs a &apos;name&apos; or &apos;address&apos; column, e.g. name,address,port,user,groups,tags,command (found: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos;: its values are kept as vars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more fields than the header has columns; quote values that contain &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port &apos;%1&apos; is not a number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transport &apos;%1&apos; is neither ssh nor local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name and no address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry must be a name or an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; line: not a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;HOSTS KEYTYPE KEY&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a hashed name (HashKnownHosts) cannot be read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a wildcard pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also known as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a duplicate of line %2 (another key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>groups %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tags %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vars %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2 is not a port from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;[&apos; without &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a range is [start:end] or [start:end:step], e.g. web[01:20]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the step must be a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: reversed range; write the low end first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; would expand past %2 names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;[%2]&apos; is not a numeric or letter range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name (empty or with blanks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name ends in .json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name ends in .%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name ends in .ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is called known_hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is called %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 (&apos;%2&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts a JSON document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 looks like YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an ssh_config keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an INI section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a known_hosts entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sets Ansible variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a CSV header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in a structured format, so one pattern per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has no entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read hosts file &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hosts file &apos;%1&apos; is larger than %2 MiB; is it the right file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos; (expected &apos;Keyword value&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;Host&apos; without a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a wildcard pattern, not a machine; its settings apply to the hosts it matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;Match %1&apos; block skipped: Volley does not evaluate Match conditions; use Host blocks for machines to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;Include&apos; not followed: the text was not read from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;Include&apos; nested more than %1 deep (a loop?); not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;Include %1&apos; matches no readable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read included %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host &apos;%1&apos;: Port &apos;%2&apos; is not a number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::Inventory</name>
+    <message>
+        <source>cannot export as %1; use json, ansible-ini or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no group &apos;%1&apos;: the saved inventory has no groups; import some with volley-cli inventory import FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no group &apos;%1&apos; in the saved inventory (groups: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a target needs a non-empty string &apos;name&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;transport&apos; is &apos;%1&apos;; use &apos;ssh&apos; or &apos;local&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;port&apos; must be a number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;vars&apos; must be an object of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>var &apos;%1&apos; must be a string, number or boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schemaVersion is %1, expected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;targets&apos; must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;groups&apos; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2; check the folder&apos;s permissions and free space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema 1 file without a &apos;hosts&apos; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &apos;schemaVersion&apos;: not a Volley inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema %1 is newer than this Volley reads (up to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;schemaVersion&apos; must be a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the inventory %1: %2; check its permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot back up %1 to %2 before migrating it from schema %3; check the folder&apos;s permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inventory %1 was written by a newer Volley: %2; it is left untouched and will not be saved over; upgrade Volley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inventory %1 is corrupt (%2) and could not be moved aside; move it away by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inventory %1 is corrupt (%2); kept it as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; loaded the backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; starting with an empty inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saving over %1: it could not be read safely (see the earlier message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saving over %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saving over the corrupt %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad target &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it contains the invisible character U+%1; retype the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name cannot start with &apos;!&apos; (in host patterns it means &quot;exclude&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;local:&apos; needs a name after the colon, e.g. local:build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty user before &apos;@&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;[&apos; without a closing &apos;]&apos; around an IPv6 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; after &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host name contains &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port &apos;%1&apos; is not a number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::Lab</name>
+    <message>
+        <source>process worker %1 (pid %2) failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process worker did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs with --kind %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--workers must be between 1 and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seconds must be more than 0 and at most 600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--increments must be between 1 and 1000000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bank runs with --sync none|mutex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--repeat must be between 1 and 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--work must be between 1 and 1000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--step-ms must be between 0 and 10000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create shared memory in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot size shared memory %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot map shared memory %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open shared memory %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no volley-cli program is set for process workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start process worker %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -498,6 +1240,122 @@
     </message>
     <message>
         <source>Stopped; every worker has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The classic experiment to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the workers start: threads, processes, one after another, or on an event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many workers run the experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long each worker waits (sleeps or blocks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Increments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times each worker adds one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the shared value is protected: not at all, by a mutex, or atomically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the experiment runs, for the spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work per worker (CPU-bound speed-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the counter step by step, so every lost update can be seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds per step in slow motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the experiment with these parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the workers now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory seen by the parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the parent reads after the workers wrote: copied memory stays as it was, shared memory shows their writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per run of an experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the results table as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the timeline as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text and timeline rows, for a projector</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1246,6 +2104,240 @@
     </message>
 </context>
 <context>
+    <name>volley::Report</name>
+    <message>
+        <source>cannot write the run journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Volley run (no &quot;tool&quot;: &quot;volley&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;targets&quot; is missing or not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;target&quot; name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) has an unknown status &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;commands&quot; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a command entry without &quot;command&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: not a JSON object (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:1: not a Volley run journal (no &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 2 GiB; not a run journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 2 GiB; not a saved run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON at byte %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a JSON object was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::Ssh</name>
+    <message>
+        <source>out of memory creating an SSH session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the ssh config file %1; give a readable file or --ssh-config none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot parse the ssh config file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled before connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting to %1@%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection reset during the handshake (%1); retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled while connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH handshake with %1 failed: %2; the server and Volley share no algorithm - check the server&apos;s KexAlgorithms and HostKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach %1 (%2): the server closed the connection during the SSH handshake %3 times (last: %4); it is probably refusing new connections under load (sshd MaxStartups): lower the fanout (-f) or raise MaxStartups on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the name &apos;%1&apos; (DNS, /etc/hosts, ~/.ssh/config HostName)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing listens on port %1: check that sshd runs and the port is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no SSH answer within %1 s: check that the host is up and reachable, or raise the connect timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check that the host is up and runs sshd on port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach %1 (%2): %3; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent no host key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key for %1 changed: now %2 %3%4. This may be an attack (or the host was reinstalled). If you know why, remove the old key with: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (known: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key for %1 is not known (%2 %3) and the policy is strict; check the fingerprint, then run once with --host-key-policy accept-new (or add it to %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key for %1 (%2 %3) was not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the host key of %1 in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded new host key %1 %2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted host key %1 %2 for this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the host key of %1 against %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use identity file %1 (unreadable, not a private key, or the passphrase is wrong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publickey %1 (unusable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection to %1 failed while authenticating: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publickey (agent and default keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled while authenticating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during authentication as %2 (tried: %3): %4; the server may limit attempts (MaxAuthTries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication as %1 on %2 failed (tried: %3; the server offers: %4); check the user name, and that your public key is in the user&apos;s ~/.ssh/authorized_keys on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open a channel on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused to run the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command timed out after %1 s; sending TERM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled; sending TERM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection to %1 dropped while running the command: %2; the output received so far is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command %1 on %2 could not complete; see the messages above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 dropped during command %2 (%3); the output received so far is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command %1 ran past the %2 s timeout and was ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jump host &apos;%1&apos; is not a host name ([user@]host[:port], several separated by commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>volley::Status</name>
     <message>
         <source>1 target</source>
@@ -1402,6 +2494,41 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::TargetSelection</name>
+    <message>
+        <source>group &apos;@%1&apos; has no targets; add some with volley-cli inventory import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no targets: give -H PATTERN (e.g. -H &apos;web[01-04],local&apos;) or --hosts-file FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; first problem: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hosts file &apos;%1&apos; (read as %2) has no targets%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host pattern &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no targets selected by &apos;%1&apos;: every name was excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no targets left: the exclusions (-x %1) removed every selected target</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2188,6 +3315,107 @@ Examples:
     </message>
     <message>
         <source>Passphrase for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>volley::gui::Main</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run commands across a fleet of machines and watch every target&apos;s output live.
+
+Examples:
+  volley --demo-fleet 8
+      the local machine and 8 SSH hosts on loopback, ready to run
+  volley --hosts &apos;web[01-10].lab,db1&apos; --command uptime --run
+      run uptime on 11 hosts as soon as the window opens
+  volley --hosts-file hosts.txt --command &apos;df -h&apos; --run --export df.json --quit-when-done
+      a scripted session: run, save the JSON, exit with volley-cli&apos;s exit status
+  volley --demo-fleet 8 --command &apos;uname -a&apos; --run --screenshot shot.png --quit-when-done
+      a picture of the finished run, for documentation
+  volley --lab
+      open on the Concurrency Lab
+  volley --demo-fleet 8 --palette dark
+      dark colours, whatever the desktop theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets to check, as host patterns (&quot;web[01-20].lab,db1&quot;, &quot;@group&quot;, &quot;local&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets to check, from a hosts file (any format volley-cli imports).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command to put in the command bar; repeat for several commands run in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the run as soon as the window opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many targets run at once (default 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a private sshd with N loopback hosts and list them as targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on the Concurrency Lab page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s JSON (volley-cli --json schema) to FILE when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit when the run ends, with volley-cli run&apos;s exit status (0 ok, 1 a command failed, 3 a target could not run, 130 cancelled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a picture of the window when the run ends (or after start-up if nothing runs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the GUI thread&apos;s event-loop latency as JSON at the end: p50_ms, p99_ms, max_ms, samples, bytes_shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>light or dark: Volley&apos;s own colours instead of the desktop theme&apos;s (for a desktop Qt does not follow, or a projector).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--palette wants light or dark, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--fanout wants a number of at least 1, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-fleet wants a number of hosts, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo fleet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo fleet of %1 hosts, CPU class %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to run: give --command and at least one target</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
