@@ -290,6 +290,7 @@ void CommandBar::rebuildSnippetsMenu()
         m_snippetsMenu->addSeparator();
     QAction *save = m_snippetsMenu->addAction(tr("Save current command as snippet…"));
     save->setObjectName(QStringLiteral("saveSnippetAction"));
+    save->setToolTip(tr("Keep the command in the bar under a name, to run it again later"));
     connect(save, &QAction::triggered, this, [this] {
         const QString cmd = commandText();
         if (cmd.isEmpty())

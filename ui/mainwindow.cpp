@@ -253,6 +253,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->toggleViewAction()->setToolTip(tr("Show or hide the page switcher and file actions"));
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addAction(m_runPageAction);
@@ -464,6 +465,7 @@ QWidget *MainWindow::buildTargetsPanel()
     connect(m_targetModel, &QAbstractItemModel::rowsInserted, this, fitNames, Qt::QueuedConnection);
     connect(m_targetModel, &QAbstractItemModel::layoutChanged, this, fitNames,
             Qt::QueuedConnection);
+    connect(m_hostTree, &QTreeView::expanded, this, fitNames); // rows shown only now
     connect(m_hostTree, &QTreeView::customContextMenuRequested, this,
             &MainWindow::showHostContextMenu);
     connect(m_hostTree, &QTreeView::doubleClicked, this, [this](const QModelIndex &idx) {

@@ -32,7 +32,9 @@ QColor legibleOn(const QColor &ink, const QColor &page)
 {
     constexpr double kMinimum = 3.0;
     const QColor hsl = ink.toHsl();
-    const bool lighten = page.lightness() < 128;
+    // Towards whichever end reads better on this page (a saturated blue page
+    // is dark though its HSL lightness is middling).
+    const bool lighten = contrastRatio(Qt::white, page) > contrastRatio(Qt::black, page);
     int lightness = hsl.lightness();
     QColor out = ink;
     while (contrastRatio(out, page) < kMinimum && (lighten ? lightness < 255 : lightness > 0)) {

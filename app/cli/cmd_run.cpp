@@ -20,10 +20,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace volley::cli {
 
@@ -258,41 +260,53 @@ bool readPlan(const QString &file, QList<Target> *targets, QString *error)
     return true;
 }
 
-// The file of one stream in --outdir: NAME.out and NAME.err, or NAME.N.out
-// and NAME.N.err when the target runs several commands.
-QString outdirFile(const QString &dir, const QString &targetName, int commands, int command,
-                   Stream stream)
+// Where each target's files go in --outdir: its name made safe, and made
+// unique (NAME~2, NAME~3, ...) when two targets would share it, e.g. a host
+// listed twice in a plan with different commands.
+struct OutdirLayout
 {
-    const QString base = QDir(dir).filePath(safeFileName(targetName));
-    const QString ext = stream == Stream::Stdout ? QStringLiteral("out") : QStringLiteral("err");
-    return commands > 1 ? QStringLiteral("%1.%2.%3").arg(base).arg(command + 1).arg(ext)
-                        : QStringLiteral("%1.%2").arg(base, ext);
-}
+    QString dir;
+    QStringList bases;   // per target index
+    QList<int> commands; // per target index
 
-// A stream that outgrows memory spills straight into its --outdir file, so
-// its bytes are written once; writeOutdir() then adds only what is left.
-void spillIntoOutdir(RunSpec *spec, const QString &dir)
-{
-    QStringList names;
-    QList<int> commands;
-    for (const Target &t : std::as_const(spec->targets)) {
-        names << t.name;
-        commands << int(spec->commandsFor(t).size());
+    OutdirLayout(const QString &folder, const RunSpec &spec)
+        : dir(folder)
+    {
+        QSet<QString> taken;
+        for (const Target &t : spec.targets)
+            taken.insert(safeFileName(t.name));
+        QSet<QString> used;
+        for (const Target &t : spec.targets) {
+            const QString safe = safeFileName(t.name);
+            QString base = safe;
+            // A made-up name never takes one a target has.
+            for (int n = 2; used.contains(base) || (base != safe && taken.contains(base)); ++n)
+                base = QStringLiteral("%1~%2").arg(safe).arg(n);
+            used.insert(base);
+            bases << base;
+            commands << int(spec.commandsFor(t).size());
+        }
     }
-    spec->spillPath = [dir, names, commands](int target, int command, Stream stream) {
-        return outdirFile(dir, names.at(target), commands.at(target), command, stream);
-    };
-}
 
-bool writeOutdir(Run &run, const QString &dir, QString *error)
+    // NAME.out and NAME.err, or NAME.N.out and NAME.N.err for several commands.
+    QString file(int target, int command, Stream stream) const
+    {
+        const QString base = QDir(dir).filePath(bases.at(target));
+        const QString ext =
+            stream == Stream::Stdout ? QStringLiteral("out") : QStringLiteral("err");
+        return commands.at(target) > 1
+                   ? QStringLiteral("%1.%2.%3").arg(base).arg(command + 1).arg(ext)
+                   : QStringLiteral("%1.%2").arg(base, ext);
+    }
+};
+
+bool writeOutdir(Run &run, const OutdirLayout &layout, QString *error)
 {
     for (int i = 0; i < run.targetCount(); ++i) {
         OutputStore &store = run.output(i);
-        const int commands = int(run.spec().commandsFor(run.target(i)).size());
-        for (int c = 0; c < qMax(1, commands); ++c) {
+        for (int c = 0; c < qMax(1, layout.commands.at(i)); ++c) {
             for (Stream s : {Stream::Stdout, Stream::Stderr}) {
-                if (!store.writeFile(c, s, outdirFile(dir, run.target(i).name, commands, c, s),
-                                     error))
+                if (!store.writeFile(c, s, layout.file(i, c, s), error))
                     return false;
             }
         }
@@ -597,13 +611,19 @@ int runCommand(const QStringList &args)
 
     // Printed text only: nothing reads the bytes back, so none are kept.
     spec.keepOutput = !streamText || p.isSet(outdir) || p.isSet(journal);
+    std::optional<OutdirLayout> layout;
     if (p.isSet(outdir)) {
         // Made before anything runs: a typo in the folder must not cost a run.
         if (!QDir().mkpath(p.value(outdir))) {
             usage(RunText::tr("cannot create the output folder %1").arg(p.value(outdir)));
             return ExitCouldNotRun;
         }
-        spillIntoOutdir(&spec, p.value(outdir));
+        // A stream that outgrows memory spills straight into its --outdir file,
+        // so its bytes are written once; writeOutdir() adds only what is left.
+        layout.emplace(p.value(outdir), spec);
+        spec.spillPath = [l = *layout](int target, int command, Stream stream) {
+            return l.file(target, command, stream);
+        };
     }
     Run run(spec);
     std::unique_ptr<RunJournal> journalWriter;
@@ -693,7 +713,7 @@ int runCommand(const QStringList &args)
         emitJsonLine(summary);
     }
     std::fflush(stdout);
-    if (p.isSet(outdir) && !writeOutdir(run, p.value(outdir), &error)) {
+    if (layout && !writeOutdir(run, *layout, &error)) {
         std::fprintf(stderr, "volley: %s\n", qPrintable(error));
         status = qMax(status, int(ExitCouldNotRun));
     }

@@ -137,9 +137,11 @@ public:
     int finishedCount = 0;
     std::vector<bool> workerBusy;
 
-    // The owner's view of the results, copied from `results` at each update.
-    // The owner reads it without locking `mutex`, so a worker that holds that
-    // mutex and is descheduled (workers run niced) never stalls the window.
+    // The owner's view of the results, copied from `results` at each update
+    // (flush() takes `mutex` once per update for that and the pending output).
+    // Every other read by the owner goes without `mutex`, so a worker that
+    // holds it and is descheduled (workers run niced) no longer stalls the
+    // window at each result, count or size it shows.
     // Written on the owner's thread only, under shownMutex; other threads read
     // it under shownMutex.
     mutable std::mutex shownMutex;

@@ -158,7 +158,7 @@ QString cpuCgroupRoot(QString *why)
     QFile controllers(QStringLiteral("/sys/fs/cgroup/cgroup.controllers"));
     QFile own(QStringLiteral("/proc/self/cgroup"));
     if (controllers.open(QIODevice::ReadOnly) && own.open(QIODevice::ReadOnly)) {
-        if (!controllers.readAll().split(' ').contains("cpu"))
+        if (!controllers.readAll().trimmed().split(' ').contains("cpu"))
             *why = QStringLiteral("the cgroup v2 root has no cpu controller");
         else if (own.readAll().trimmed() != "0::/")
             *why = QStringLiteral("this process is not in the cgroup v2 root");
@@ -396,10 +396,20 @@ void LocalFleet::Private::removeCgroup()
 {
     if (cgroup.isEmpty())
         return;
-    // The kernel refuses while a killed process is still on its way out; one
-    // left behind is removed by the next fleet's start.
-    for (int attempt = 0; attempt < 1000; ++attempt) {
-        if (::rmdir(QFile::encodeName(cgroup).constData()) == 0 || errno == ENOENT)
+    // Whatever is still in the group (a command a session left running in the
+    // background, one forked after killAll() looked) goes too; the kernel
+    // refuses the rmdir while a killed process is on its way out. One left
+    // behind is removed by a later fleet's start.
+    const QByteArray dir = QFile::encodeName(cgroup);
+    for (int attempt = 0; attempt < 400; ++attempt) {
+        QFile procs(cgroup + QStringLiteral("/cgroup.procs"));
+        if (procs.open(QIODevice::ReadOnly)) {
+            const QList<QByteArray> pids = procs.readAll().split('\n');
+            for (const QByteArray &pid : pids)
+                if (pid.toInt() > 0)
+                    ::kill(pid.toInt(), SIGKILL);
+        }
+        if (::rmdir(dir.constData()) == 0 || errno != EBUSY)
             break;
         QThread::msleep(5);
     }

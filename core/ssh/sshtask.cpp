@@ -193,7 +193,9 @@ Session SshWorker::newSession(QString *error)
         // An explicit file is the whole truth: no system-wide file beside it.
         ssh_options_set(raw, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null");
     }
-    if (!m_target.proxyJump.isEmpty()) {
+    // "none" is ssh_config's word for no jump (it wins over later ProxyJump lines).
+    if (!m_target.proxyJump.isEmpty() &&
+        m_target.proxyJump.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0) {
         // The jump is carried by OpenSSH's client, with the run's settings.
         ProxyJumpOptions jump;
         jump.sshConfigFile = m_spec.sshConfigFile;
@@ -202,6 +204,11 @@ Session SshWorker::newSession(QString *error)
         jump.identityFiles = m_target.identityFiles + m_spec.identityFiles;
         jump.policy = m_spec.hostKeyPolicy;
         jump.connectTimeoutSec = int(timeout);
+        char *host = nullptr; // after the config file: a HostName there is what %h becomes
+        if (ssh_options_get(raw, SSH_OPTIONS_HOST, &host) == SSH_OK) {
+            jump.targetHost = QString::fromUtf8(host);
+            ssh_string_free_char(host);
+        }
         const QByteArray proxy = proxyCommand(m_target.proxyJump, jump, error);
         if (proxy.isEmpty())
             return {};

@@ -272,7 +272,8 @@ private slots:
     void outdirFillsWhileTheCommandRuns()
     {
         const QString out = m_tmp.filePath(QStringLiteral("live"));
-        const QString file = QDir(out).filePath(m_fleet->addresses().first() + QStringLiteral(".out"));
+        const QString file =
+            QDir(out).filePath(m_fleet->addresses().first() + QStringLiteral(".out"));
         const qint64 size = 3 * 1000 * 1000;
         QProcess cli;
         cli.start(test::volleyCli(),
@@ -287,6 +288,30 @@ private slots:
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 0);
         QCOMPARE(QFileInfo(file).size(), size);
+    }
+
+    // Two targets of one name (a plan lists a host twice) get files of their
+    // own: NAME and NAME~2, each with exactly its own bytes, spilled or not.
+    void sameNameTwiceKeepsBothOutputs()
+    {
+        const QString plan = m_tmp.filePath(QStringLiteral("twice.json"));
+        QFile f(plan);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"([{"target": "local:dup", "commands": ["yes aaaa | head -c 300000"]},
+                    {"target": "local:dup", "commands": ["yes bbbb | head -c 300000"]},
+                    {"target": "local:dup~2", "commands": ["echo own name"]}])");
+        f.close();
+        const QString out = m_tmp.filePath(QStringLiteral("twice"));
+        const Result r = cli({QStringLiteral("--plan"), plan, QStringLiteral("--outdir"), out,
+                              QStringLiteral("-q")});
+        QVERIFY2(r.status == 0, r.err.constData());
+        auto read = [&](const QString &name) {
+            QFile file(QDir(out).filePath(name));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing");
+        };
+        QCOMPARE(read(QStringLiteral("local:dup.out")), QByteArray("aaaa\n").repeated(60000));
+        QCOMPARE(read(QStringLiteral("local:dup~3.out")), QByteArray("bbbb\n").repeated(60000));
+        QCOMPARE(read(QStringLiteral("local:dup~2.out")), QByteArray("own name\n"));
     }
 
     void outdirThatCannotBeMadeFailsBeforeRunning()

@@ -170,7 +170,14 @@ private slots:
             QCOMPARE(runOverLibssh(fleet, fleet.addresses().last(), "cat /proc/self/cgroup", &out),
                      0);
             QVERIFY2(out.contains(QFileInfo(cgroup).fileName().toLatin1()), out.constData());
+            // A command left running in the background, out of sshd's process tree.
+            QCOMPARE(runOverLibssh(fleet, fleet.addresses().first(),
+                                   "setsid sleep 301.25 </dev/null >/dev/null 2>&1 &", &out),
+                     0);
+            QTRY_VERIFY(!test::processesMatching(QStringLiteral("sleep 301.25")).isEmpty());
         }
+        // Gone with the fleet, and so is the group.
+        QVERIFY(test::processesMatching(QStringLiteral("sleep 301.25")).isEmpty());
         QVERIFY2(!QFileInfo::exists(cgroup), qPrintable(cgroup));
     }
 };

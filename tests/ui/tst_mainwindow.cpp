@@ -21,9 +21,11 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -673,32 +675,42 @@ private slots:
         MainWindow *w = openWindow({localTarget(QStringLiteral("local"))});
         QStringList missing;
         const QList<QWidget *> widgets = w->findChildren<QWidget *>();
+        const auto isControl = [](QWidget *c) {
+            return qobject_cast<QAbstractButton *>(c) || qobject_cast<QLineEdit *>(c) ||
+                   qobject_cast<QComboBox *>(c) || qobject_cast<QAbstractSpinBox *>(c) ||
+                   qobject_cast<QPlainTextEdit *>(c) || qobject_cast<QAbstractItemView *>(c);
+        };
         for (QWidget *c : widgets) {
-            const bool control =
-                qobject_cast<QAbstractButton *>(c) || qobject_cast<QLineEdit *>(c) ||
-                qobject_cast<QComboBox *>(c) || qobject_cast<QAbstractSpinBox *>(c) ||
-                qobject_cast<QPlainTextEdit *>(c) || qobject_cast<QAbstractItemView *>(c);
             // Qt's own parts of composite widgets (a spin box's line edit, a
-            // tab bar's scroll buttons, a view's corner) carry their owner's name.
-            if (!control || c->objectName().isEmpty() ||
-                c->objectName().startsWith(QLatin1String("qt_")) ||
-                qobject_cast<QTabBar *>(c->parentWidget()))
+            // view's headers and corner, a line edit's clear button, a tab
+            // bar's scroll buttons) are named through their owner.
+            QWidget *owner = c->parentWidget();
+            if (!isControl(c) || c->objectName().startsWith(QLatin1String("qt_")) ||
+                qobject_cast<QHeaderView *>(c) || qobject_cast<QTabBar *>(owner) ||
+                (owner && (isControl(owner) || isControl(owner->parentWidget()))))
                 continue;
             QString name = c->accessibleName().isEmpty() && qobject_cast<QAbstractButton *>(c)
                                ? qobject_cast<QAbstractButton *>(c)->text()
                                : c->accessibleName();
             if (name.remove(QLatin1Char('&')).trimmed().isEmpty())
-                missing << c->objectName() + QStringLiteral(" (no accessible name)");
+                missing << QStringLiteral("%1 %2 (no accessible name)")
+                               .arg(QString::fromLatin1(c->metaObject()->className()),
+                                    c->objectName());
             if (qobject_cast<QAbstractButton *>(c) && c->toolTip().isEmpty())
-                missing << c->objectName() + QStringLiteral(" (no tooltip)");
+                missing << QStringLiteral("%1 %2 (no tooltip)")
+                               .arg(QString::fromLatin1(c->metaObject()->className()),
+                                    c->objectName());
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
         int actions = 0;
         for (QAction *a : w->findChildren<QAction *>()) {
-            if (a->isSeparator() || a->text().isEmpty())
-                continue;
+            if (a->isSeparator() || a->text().isEmpty() || a->menu())
+                continue; // a menu's own title needs no tip
             ++actions;
-            if (a->toolTip().isEmpty())
+            // QAction's tooltip falls back to its text: a tip must say more.
+            const QString text = a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+            if (a->toolTip().remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed() ==
+                text.trimmed())
                 missing << a->text();
         }
         QVERIFY(actions > 10);
