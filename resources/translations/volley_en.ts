@@ -119,6 +119,10 @@
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep the command in the bar under a name, to run it again later</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>volley::Exec</name>
@@ -2000,6 +2004,10 @@
         <source>This run did not finish: %1 of %2 targets had finished and are shown.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show or hide the page switcher and file actions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>volley::OutputPane</name>
@@ -2333,7 +2341,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>jump host &apos;%1&apos; is not a host name ([user@]host[:port], several separated by commas)</source>
+        <source>a chain of jump hosts (%1) is not supported; give one jump host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jump host &apos;%1&apos; is not a host name ([user@]host[:port])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be reached through a jump host: it is not a host name or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file %1 cannot be handed to the jump host&apos;s ssh (it holds &apos;%&apos; or &apos;&quot;&apos;); rename it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the jump host&apos;s ssh command would be too long (%1 bytes); give fewer identity files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
