@@ -62,14 +62,19 @@ bool SpillBuffer::flushPending()
         m_error = m_file->errorString();
         return false;
     }
-    m_file->seek(m_file->size());
-    const bool ok = m_file->write(m_memory) == m_memory.size();
+    const qint64 before = m_file->size();
+    m_file->seek(before);
+    bool ok = m_file->write(m_memory) == m_memory.size();
+    ok = m_file->flush() && ok;
     if (!ok)
         m_error = ExecMessages::tr("cannot write the spill file %1: %2")
                       .arg(m_file->fileName(), m_file->errorString());
     m_file->close();
-    if (ok)
-        m_memory.clear();
+    // What reached the file leaves memory, also after a partial write (a full
+    // disk), so a later flush neither repeats nor loses a byte.
+    const qint64 written =
+        qBound<qint64>(0, QFileInfo(m_file->fileName()).size() - before, m_memory.size());
+    m_memory.remove(0, ok ? m_memory.size() : written);
     return ok;
 }
 

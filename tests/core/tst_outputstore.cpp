@@ -96,6 +96,19 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 3);
     }
 
+    // A full disk (/dev/full) is an error that names the file, never silence.
+    void fullDiskIsReported()
+    {
+        const QString full = QStringLiteral("/dev/full");
+        OutputStore store(1024, [&](int, Stream) { return full; });
+        const QByteArray chunk(100 * 1024, 'x');
+        store.append(0, Stream::Stdout, chunk.constData(), chunk.size());
+        QCOMPARE(store.size(0, Stream::Stdout), chunk.size());
+        QString error;
+        QVERIFY(!store.writeFile(0, Stream::Stdout, full, &error));
+        QVERIFY2(error.contains(full), qPrintable(error));
+    }
+
     void unwritableFileIsNamed()
     {
         OutputStore store(16);
