@@ -70,12 +70,15 @@ bool SpillBuffer::flushPending()
         m_error = ExecMessages::tr("cannot write the spill file %1: %2")
                       .arg(m_file->fileName(), m_file->errorString());
     m_file->close();
-    // What reached the file leaves memory, also after a partial write (a full
-    // disk), so a later flush neither repeats nor loses a byte.
-    const qint64 written =
-        qBound<qint64>(0, QFileInfo(m_file->fileName()).size() - before, m_memory.size());
-    m_memory.remove(0, ok ? m_memory.size() : written);
-    return ok;
+    if (ok) {
+        m_memory.clear();
+        return true;
+    }
+    // After a partial write (a full disk) what reached the file leaves memory
+    // too, so a later flush neither repeats nor loses a byte.
+    m_memory.remove(
+        0, qBound<qint64>(0, QFileInfo(m_file->fileName()).size() - before, m_memory.size()));
+    return false;
 }
 
 QByteArray SpillBuffer::read(qint64 maxBytes) const
