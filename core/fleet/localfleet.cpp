@@ -133,6 +133,16 @@ bool accountLocked(const char *user)
     return !entry || !entry->sp_pwdp || entry->sp_pwdp[0] == '!';
 }
 
+bool isZombie(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true; // gone
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close >= 0 && line.mid(close + 2, 1) == "Z";
+}
+
 QString commName(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/comm").arg(pid));
@@ -514,6 +524,13 @@ void LocalFleet::Private::killAll()
     }
     for (qint64 p : all)
         ::kill(pid_t(p), SIGKILL);
+    // Gone before stop() returns, also on a loaded machine where a killed
+    // process waits for a core to exit (a zombie counts as gone).
+    const QDeadlineTimer exited(2000);
+    for (qint64 p : all) {
+        while (::kill(pid_t(p), 0) == 0 && !isZombie(p) && !exited.hasExpired())
+            QThread::msleep(2);
+    }
     masters.clear();
 }
 

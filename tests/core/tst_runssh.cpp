@@ -365,11 +365,20 @@ private slots:
         run.start();
         // While it runs, the proxy is there: ssh -W [target]:port … ssh://jump.
         const QString via = QStringLiteral("[%1]:%2").arg(targets[0].address).arg(m_fleet->port());
-        QTRY_VERIFY_WITH_TIMEOUT(!test::processesMatching(via).isEmpty(), 10000);
-        const QString cmdline = test::commandLine(test::processesMatching(via).first());
-        QVERIFY2(cmdline.contains(QStringLiteral("ssh://") + m_fleet->addresses().at(0)),
-                 qPrintable(cmdline));
-        QVERIFY(finished.wait(30000));
+        QString cmdline;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            run.isFinished() ||
+                [&] {
+                    const QList<qint64> proxies = test::processesMatching(via);
+                    cmdline = proxies.isEmpty() ? QString() : test::commandLine(proxies.first());
+                    return !cmdline.isEmpty();
+                }(),
+            30000);
+        QVERIFY2(
+            cmdline.contains(QStringLiteral("ssh://") + m_fleet->addresses().at(0)),
+            qPrintable(QStringLiteral("proxy seen: '%1'; the run: %2 %3")
+                           .arg(cmdline, statusName(run.result(0).status), run.result(0).error)));
+        QVERIFY(finished.count() > 0 || finished.wait(30000));
         QVERIFY2(run.result(0).status == Status::Ok, qPrintable(run.result(0).error));
         QCOMPARE(run.output(0).read(0, Stream::Stdout), QByteArray("through\n"));
     }
