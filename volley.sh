@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev
-          qt6-tools-dev-tools qt6-l10n-tools libgl-dev libssh-dev libyaml-cpp-dev
+          qt6-tools-dev-tools qt6-l10n-tools libgl-dev libssh-dev libssl-dev libyaml-cpp-dev
           openssh-server openssh-client xvfb xauth passwd procps iproute2)
 
 install_missing() {

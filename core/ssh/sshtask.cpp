@@ -17,6 +17,7 @@
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
+#include <openssl/crypto.h>
 
 #include <cstring>
 #include <memory>
@@ -797,6 +798,13 @@ void runSshTarget(TargetContext &context)
     ssh_set_log_level(SSH_LOG_NOLOG);
     ssh_set_log_callback(discardLog);
     SshWorker(context).run();
+    // OpenSSL keeps per-thread state (DRBGs, thread-stop handlers) that it
+    // frees from a thread-exit handler, and frees again from its atexit
+    // cleanup: a pool thread still exiting as the process ends (Qt's threads
+    // are detached, QThread::wait() returns before their TLS destructors run)
+    // is a double free or a leak. Release it here, while the run still waits
+    // for this task, so an idle or exiting pool thread holds none.
+    OPENSSL_thread_stop();
 }
 
 } // namespace volley

@@ -68,7 +68,7 @@ echo "built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 step "dpkg-deb --info"
 dpkg-deb --field "$deb" Package Version Architecture Section Maintainer Depends Suggests
 depends=$(dpkg-deb --field "$deb" Depends)
-for lib in libqt6core6 libqt6widgets6 libssh libc6; do
+for lib in libqt6core6 libqt6widgets6 libssh libssl3 libc6; do
     [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib (dpkg-shlibdeps): $depends"
 done
 [ "$(dpkg-deb --field "$deb" Version)" = "$version" ] || fail "Version is not $version"
