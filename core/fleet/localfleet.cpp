@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -19,6 +20,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <shadow.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -127,11 +129,35 @@ QList<qint64> descendantsOf(const QList<qint64> &roots)
 }
 
 // A password field sshd refuses (useradd's '!'), or no shadow entry.
-bool accountLocked(const char *user)
+bool accountLocked(const QString &user)
 {
-    const spwd *entry = ::getspnam(user);
+    const spwd *entry = ::getspnam(user.toLocal8Bit().constData());
     return !entry || !entry->sp_pwdp || entry->sp_pwdp[0] == '!';
 }
+
+// Fleets started by several programs at once (parallel tests) share the
+// account: creating it and changing its password is serialised across
+// processes, or two useradds race and one fails with "already exists".
+class AccountLock final
+{
+public:
+    AccountLock()
+        : m_fd(::open("/run/volley-fleet-account.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600))
+    {
+        if (m_fd >= 0)
+            while (::flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
+            }
+    }
+    ~AccountLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd); // releases the lock
+    }
+    Q_DISABLE_COPY_MOVE(AccountLock)
+
+private:
+    int m_fd;
+};
 
 bool isZombie(qint64 pid)
 {
@@ -220,12 +246,18 @@ bool LocalFleet::Private::prepareAccount()
         user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
         return true;
     }
-    user = QString::fromLatin1(kFleetUser);
-    if (!::getpwnam(kFleetUser)) {
+    user = options.account;
+    static const QRegularExpression accountName(QStringLiteral("^[a-z_][a-z0-9_-]{0,31}$"));
+    if (!accountName.match(user).hasMatch())
+        return fail(FleetMessages::tr("the fleet account name %1 is not a valid user name "
+                                      "(lower-case letters, digits, '-' and '_')")
+                        .arg(user));
+    const AccountLock lock;
+    if (!::getpwnam(user.toLocal8Bit().constData())) {
         QString err;
         if (!runTool(QStringLiteral("useradd"),
                      {QStringLiteral("--system"), QStringLiteral("--create-home"),
-                      QStringLiteral("--home-dir"), QStringLiteral("/var/lib/volley-fleet"),
+                      QStringLiteral("--home-dir"), QStringLiteral("/var/lib/") + user,
                       QStringLiteral("--shell"), QStringLiteral("/bin/sh"), user},
                      &err))
             return fail(FleetMessages::tr("cannot create the fleet account %1 (%2); install the "
@@ -238,7 +270,7 @@ bool LocalFleet::Private::prepareAccount()
         if (!runTool(QStringLiteral("chpasswd"), {}, &err,
                      (user + QLatin1Char(':') + options.password).toUtf8()))
             return fail(FleetMessages::tr("cannot set the fleet password: %1").arg(err));
-    } else if (accountLocked(kFleetUser) &&
+    } else if (accountLocked(user) &&
                !runTool(QStringLiteral("usermod"),
                         {QStringLiteral("-p"), QStringLiteral("*"), user}, &err)) {
         // Only a locked account is touched: a fleet started meanwhile by another
@@ -606,6 +638,7 @@ void LocalFleet::stop()
     d->killAll();
     d->removeCgroup();
     if (::geteuid() == 0 && d->options.passwordAuth && !d->user.isEmpty()) {
+        const AccountLock lock;
         QString ignored;
         runTool(QStringLiteral("usermod"), {QStringLiteral("-p"), QStringLiteral("*"), d->user},
                 &ignored);

@@ -19,14 +19,16 @@ namespace volley {
 /// Used by the demo fleet (`volley --demo-fleet N`, `volley-cli fleet up N`),
 /// the tests and the benchmarks.
 ///
-/// Run by root it logs in as the unprivileged account kFleetUser (created if
-/// absent), because sshd refuses to signal root sessions. sshd and every child
-/// are stopped when the LocalFleet is destroyed; if the process dies, sshd gets
-/// SIGTERM from the kernel (PR_SET_PDEATHSIG). Create and destroy it on one
-/// thread that outlives it (the death signal follows the starting thread).
+/// Run by root it logs in as an unprivileged account (Options::account,
+/// kFleetUser unless told otherwise; created if absent), because sshd refuses to signal root
+/// sessions. sshd and every child are stopped when the LocalFleet is destroyed; if the process
+/// dies, sshd gets SIGTERM from the kernel (PR_SET_PDEATHSIG). Create and destroy it on one thread
+/// that outlives it (the death signal follows the starting thread).
 class LocalFleet final
 {
 public:
+    static constexpr const char *kFleetUser = "volley-fleet";
+
     struct Options
     {
         int hosts = 3;
@@ -36,6 +38,9 @@ public:
         QString password;        ///< set for the fleet user when passwordAuth (root only)
         QStringList extraConfig; ///< extra sshd_config lines (faults, limits)
         QString hostKeyType = QStringLiteral("ed25519");
+        /// The login account when run by root (created if absent, home
+        /// /var/lib/<account>). Fleets of several programs may share one.
+        QString account = QString::fromLatin1(kFleetUser);
         /// Run sshd and all its sessions as one CPU group of low weight (a cpu
         /// cgroup: cpu.shares 128, or cpu.weight 12 on cgroup v2, an eighth of
         /// a process's group; needs a writable cgroup file system, as root has).
@@ -51,8 +56,6 @@ public:
     LocalFleet();
     ~LocalFleet();
     Q_DISABLE_COPY_MOVE(LocalFleet)
-
-    static constexpr const char *kFleetUser = "volley-fleet";
 
     /// Starts sshd and waits until every address accepts connections.
     /// On failure returns false; error() names the missing package or step.

@@ -5,9 +5,14 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
+#include <QCoreApplication>
+
+#include <pwd.h>
+#include <thread>
 #include <unistd.h>
 
 #include <libssh/libssh.h>
@@ -108,6 +113,79 @@ private slots:
         QCOMPARE(QString::fromLocal8Bit(out).trimmed(), fleet.user());
         if (::geteuid() == 0)
             QCOMPARE(fleet.user(), QString::fromLatin1(LocalFleet::kFleetUser));
+    }
+
+    // Fleets started by several programs at once (parallel tests on a fresh
+    // machine) share the account: the first creates it, none fails because
+    // another is creating it too (two useradds race: "already exists", or
+    // "cannot lock /etc/passwd"). Each fleet starts, logs in and stops on a
+    // thread of its own, as sshd's death signal follows the starting thread.
+    void concurrentFleetsCreateTheirAccountOnce()
+    {
+        if (::geteuid() != 0) {
+            LocalFleet fleet; // not root: the fleet logs in as the current user
+            QVERIFY2(fleet.start({}), qPrintable(fleet.error()));
+            QCOMPARE(fleet.user(), QString::fromLocal8Bit(::getpwuid(::geteuid())->pw_name));
+            return;
+        }
+        // Eight rounds of six fleets, each round with an account not there yet
+        // (without the lock about one round in five fails).
+        for (int round = 0; round < 8; ++round) {
+            const QString account =
+                QStringLiteral("volley-t%1-%2").arg(QCoreApplication::applicationPid()).arg(round);
+            const QByteArray name = account.toLocal8Bit();
+            QVERIFY2(!::getpwnam(name.constData()),
+                     "a stale test account; remove it with userdel -r");
+            constexpr int kFleets = 6;
+            QStringList outcome(kFleets);
+            std::atomic<int> ready{0};
+            std::vector<std::thread> threads;
+            for (int i = 0; i < kFleets; ++i) {
+                threads.emplace_back([&, i] {
+                    LocalFleet fleet;
+                    LocalFleet::Options options;
+                    options.hosts = 1;
+                    options.firstHost = 2 + i;
+                    options.account = account;
+                    ++ready;
+                    while (ready.load() < kFleets) // start together
+                        std::this_thread::yield();
+                    if (!fleet.start(options)) {
+                        outcome[i] = fleet.error();
+                        return;
+                    }
+                    QByteArray out;
+                    const int status =
+                        runOverLibssh(fleet, fleet.addresses().first(), "id -un", &out);
+                    outcome[i] = QStringLiteral("%1 %2").arg(status).arg(
+                        QString::fromLocal8Bit(out).trimmed());
+                });
+            }
+            for (auto &t : threads)
+                t.join();
+            const bool created = ::getpwnam(name.constData()) != nullptr;
+            QProcess userdel; // its "mail spool not found" is no news
+            userdel.start(QStringLiteral("userdel"), {QStringLiteral("-r"), account});
+            userdel.waitForFinished(30000);
+            QVERIFY(created);
+            for (int i = 0; i < kFleets; ++i)
+                QCOMPARE(outcome.at(i), QStringLiteral("0 ") + account);
+        }
+    }
+
+    void badAccountNameIsRefused()
+    {
+        LocalFleet fleet;
+        LocalFleet::Options options;
+        options.account = QStringLiteral("-o;x");
+        if (::geteuid() != 0) // the account is used by root only
+            QVERIFY2(fleet.start(options), qPrintable(fleet.error()));
+        else {
+            QVERIFY(!fleet.start(options));
+            QVERIFY2(fleet.error().contains(QStringLiteral("-o;x")) &&
+                         fleet.error().contains(QStringLiteral("not a valid user name")),
+                     qPrintable(fleet.error()));
+        }
     }
 
     void moreThanSixteenHostsAndSeveralSubnets()
