@@ -422,12 +422,18 @@ QTextCharFormat OutputPane::formatFor(const TermStyle &style, Kind kind) const
         fg = bg.isValid() ? bg : pal.color(QPalette::Base);
         bg = oldFg;
     }
-    // Keep the classic ANSI colours legible on either palette: yellow on a
-    // white page or blue on a dark one would be close to invisible.
-    if (style.fg.kind != TermColor::Kind::Default && !style.inverse)
-        fg = legibleOn(fg, bg.isValid() ? bg : pal.color(QPalette::Base));
-    if (style.dim)
-        fg.setAlphaF(0.6f);
+    const QColor page = bg.isValid() ? bg : pal.color(QPalette::Base);
+    if (style.dim) { // faint: part of the way to the page
+        constexpr float kInk = 0.6f;
+        fg = QColor::fromRgbF(fg.redF() * kInk + page.redF() * (1 - kInk),
+                              fg.greenF() * kInk + page.greenF() * (1 - kInk),
+                              fg.blueF() * kInk + page.blueF() * (1 - kInk));
+    }
+    // Keep the classic ANSI colours, and faint text, legible on either
+    // palette: yellow on a white page or blue on a dark one would be close to
+    // invisible.
+    if ((style.fg.kind != TermColor::Kind::Default || style.dim) && !style.inverse)
+        fg = legibleOn(fg, page);
     f.setForeground(fg);
     if (bg.isValid())
         f.setBackground(bg);
