@@ -221,6 +221,10 @@
         <source>the fleet was never started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the fleet account name %1 is not a valid user name (lower-case letters, digits, &apos;-&apos; and &apos;_&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>volley::GuiCredentialProvider</name>
