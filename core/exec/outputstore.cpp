@@ -148,13 +148,12 @@ SpillBuffer &OutputStore::buffer(int command, Stream stream)
 void OutputStore::append(int command, Stream stream, const char *data, qint64 size)
 {
     m_total[int(stream)].fetch_add(size, std::memory_order_relaxed);
-    if (m_memoryLimit == kCountOnly) {
-        std::lock_guard lock(m_mutex);
-        buffer(command, stream).count(size);
-        return;
-    }
     std::lock_guard lock(m_mutex);
-    buffer(command, stream).append(data, size);
+    SpillBuffer &b = buffer(command, stream);
+    if (m_memoryLimit == kCountOnly)
+        b.count(size);
+    else
+        b.append(data, size);
 }
 
 int OutputStore::commandCount() const
